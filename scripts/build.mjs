@@ -1,0 +1,19 @@
+// Build: type-check and compile everything to out/ (tests, benchmarks), then bundle the
+// extension client and the CLI/server with esbuild into dist/ so no node_modules are needed at run time.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const t0 = Date.now();
+
+rmSync('out', { recursive: true, force: true });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], { stdio: 'inherit' });
+
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, minify: !watch, logLevel: 'warning' };
+await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/gongwen.js', banner: { js: '#!/usr/bin/env node' } });
+chmodSync('dist/gongwen.js', 0o755);
+console.log(`build done in ${Date.now() - t0} ms`);
