@@ -1,0 +1,42 @@
+// Runs the rules over a parsed document. Each rule is a plain function; the order here is the
+// order findings are reported in when they share a position.
+
+import type { Finding, RuleId } from './types';
+import type { ParsedDocument } from './structure';
+import { addresseeFormat, dateFormat, docNumberFormat, titleFormat } from './rules/elementFormat';
+import { headingLevel, headingMarker, headingSequence } from './rules/headings';
+import { bracketBalance, localPunctuation } from './rules/punctuation';
+import { attachmentFormat, closingFormula, missingElement } from './rules/elements';
+
+export type RuleFn = (doc: ParsedDocument, out: Finding[]) => void;
+
+export const STRUCTURE_RULES: [RuleId[], RuleFn][] = [
+  [['doc-number-format'], docNumberFormat],
+  [['date-format'], dateFormat],
+  [['title-format'], titleFormat],
+  [['addressee-format'], addresseeFormat],
+  [['heading-marker'], headingMarker],
+  [['heading-sequence'], headingSequence],
+  [['heading-level'], headingLevel],
+  [['missing-element'], missingElement],
+  [['closing-formula'], closingFormula],
+  [['attachment-format'], attachmentFormat],
+  [['punctuation-halfwidth', 'duplicate-punctuation'], localPunctuation],
+  [['bracket-balance'], bracketBalance],
+];
+
+export interface LintOptions {
+  /** Rules switched off (by id). */
+  disabled?: ReadonlySet<RuleId>;
+}
+
+export function lintParsed(doc: ParsedDocument, options: LintOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const [ids, fn] of STRUCTURE_RULES) {
+    if (options.disabled && ids.every((id) => options.disabled!.has(id))) continue;
+    fn(doc, out);
+  }
+  const kept = options.disabled ? out.filter((f) => !options.disabled!.has(f.rule)) : out;
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return kept;
+}

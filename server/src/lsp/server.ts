@@ -1,0 +1,104 @@
+// The language server: a thin adapter from LSP to the engine. Documents are kept as engine
+// Drafts and updated edit by edit, so a keystroke re-analyses only the lines it touched.
+import {
+  createConnection, ProposedFeatures, TextDocumentSyncKind,
+  type Connection, type InitializeResult, type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Draft, foldingRanges, outline } from '../engine';
+import { toDiagnostic, toFolding, toSymbol } from './convert';
+
+interface OpenDocument {
+  text: TextDocument;
+  draft: Draft;
+  pending?: NodeJS.Immediate;
+}
+
+export const DOCUMENT_INFO_NOTIFICATION = 'gongwen/documentInfo';
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const docs = new Map<string, OpenDocument>();
+
+  connection.onInitialize((): InitializeResult => ({
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: '公文结构' },
+      foldingRangeProvider: true,
+    },
+    serverInfo: { name: 'gongwen', version: '0.1.0' },
+  }));
+
+  const validate = (uri: string) => {
+    const d = docs.get(uri);
+    if (!d) return;
+    d.pending = undefined;
+    try {
+      const findings = d.draft.lint();
+      void connection.sendDiagnostics({ uri, version: d.text.version, diagnostics: findings.map(toDiagnostic) });
+      const p = d.draft.parsed;
+      void connection.sendNotification(DOCUMENT_INFO_NOTIFICATION, { uri, type: p.type, subtype: p.subtype ?? null });
+    } catch (e) {
+      // An engine bug must never take the server down or reach the client as a crash.
+      connection.console.error(`检查 ${uri} 时出错：${(e as Error).stack ?? String(e)}`);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  };
+  // Coalesce bursts of changes (typing, multi-cursor edits) into one check per turn of the event loop.
+  const schedule = (uri: string) => {
+    const d = docs.get(uri);
+    if (d && !d.pending) d.pending = setImmediate(() => validate(uri));
+  };
+
+  connection.onDidOpenTextDocument(({ textDocument: t }) => {
+    docs.set(t.uri, { text: TextDocument.create(t.uri, t.languageId, t.version, t.text), draft: new Draft(t.text) });
+    schedule(t.uri);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const d = docs.get(textDocument.uri);
+    if (!d) return;
+    for (const change of contentChanges as TextDocumentContentChangeEvent[]) {
+      if ('range' in change && change.range) d.draft.applyEdit(change.range, change.text);
+      else d.draft.setText(change.text);
+    }
+    d.text = TextDocument.update(d.text, contentChanges, textDocument.version);
+    schedule(textDocument.uri);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const d = docs.get(textDocument.uri);
+    if (d?.pending) clearImmediate(d.pending);
+    docs.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const d = docs.get(textDocument.uri);
+    if (!d) return [];
+    try {
+      return outline(d.draft.parsed).map(toSymbol);
+    } catch (e) {
+      connection.console.error(`生成大纲时出错：${String(e)}`);
+      return [];
+    }
+  });
+
+  connection.onFoldingRanges(({ textDocument }) => {
+    const d = docs.get(textDocument.uri);
+    if (!d) return [];
+    try {
+      return foldingRanges(d.draft.parsed).map(toFolding);
+    } catch (e) {
+      connection.console.error(`计算折叠范围时出错：${String(e)}`);
+      return [];
+    }
+  });
+
+  connection.onShutdown(() => {
+    for (const d of docs.values()) if (d.pending) clearImmediate(d.pending);
+    docs.clear();
+  });
+
+  connection.listen();
+  return connection;
+}
