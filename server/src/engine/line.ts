@@ -150,11 +150,12 @@ function halfwidthPunctuation(text: string, from: number, to: number, out: Local
       // Parentheses count as Chinese when they follow Chinese text or enclose some.
       const close = text.indexOf(')', i + 1);
       const inner = close > i ? text.slice(i + 1, close) : text.slice(i + 1, i + 20);
-      chinese = isCjk(prev) || /\p{Script=Han}/u.test(inner);
+      // (GB 3095-2012) after Chinese text is doubtful; (南麓) is not.
+      chinese = /\p{Script=Han}/u.test(inner) || (close < 0 && isCjk(prev));
     } else if (ch === ')') {
       const open = text.lastIndexOf('(', i - 1);
       const inner = open >= 0 ? text.slice(open + 1, i) : '';
-      chinese = isCjk(prev) || /\p{Script=Han}/u.test(inner) || (open < 0 && isCjk(next));
+      chinese = open >= 0 ? /\p{Script=Han}/u.test(inner) : isCjk(prev) && isCjk(next);
     } else {
       chinese = isCjk(prev) || isCjk(next);
     }

@@ -110,7 +110,8 @@ export function isOrgLike(content: string): boolean {
 }
 
 function docTypeOfTitle(title: string): { type: DocType; subtype?: NoticeSubtype } | undefined {
-  const t = title.replace(/[\s。．.，,；;！!？?]+$/, '');
+  // A trailing parenthetical names a recipient or a variant (…的函(天津)), not the 文种.
+  const t = stripTitleTail(title);
   const m = TITLE_END.exec(t);
   if (!m) return undefined;
   let w = m[0];
@@ -125,6 +126,10 @@ function docTypeOfTitle(title: string): { type: DocType; subtype?: NoticeSubtype
   else if (/(召开|举办|举行|参加).{0,40}(会议|会|座谈|培训|论坛)|会议的通知$/.test(t)) subtype = '会议';
   else if (/(任免|任职|免职|聘任|职务)/.test(t)) subtype = '任免';
   return subtype ? { type, subtype } : { type };
+}
+
+function stripTitleTail(title: string): string {
+  return title.replace(/[\s。．.，,；;！!？?]+$/, '').replace(/[（(][^（）()]{1,12}[）)]$/, '');
 }
 
 export function parseStructure(lines: LineInfo[]): ParsedDocument {
@@ -182,7 +187,7 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
       if (docNumberAt(k) || SIGNER.test(c)) return undefined;
       joined += c;
       if (joined.length > 160) return undefined;
-      const stripped = joined.replace(/[\s。．.，,；;！!？?]+$/, '');
+      const stripped = stripTitleTail(joined);
       if (TITLE_END.test(stripped)) {
         if (/关于|转发|批转|印发/.test(stripped) || stripped.length <= 30) return k;
         return undefined;
@@ -293,7 +298,7 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
     // 答复 letters to deputies start "某某代表：您提出的…".
     const first = cl[0];
     const L = lines[first];
-    const m = /^([\p{Script=Han}·]{2,24}(?:代表|委员|同志|先生|女士))[：:]/u.exec(L.content);
+    const m = /^([\p{Script=Han}·0-9]{2,24}?)[：:]/u.exec(L.content);
     if (m && /您|你/.test(L.content.slice(m[0].length, m[0].length + 12))) {
       doc.addressee = { kind: 'addressee', text: m[1], range: { start: { line: first, character: L.start }, end: { line: first, character: L.start + m[0].length } } };
       doc.type = '函';
@@ -352,6 +357,7 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
       }
     }
   }
+  if (dateCi < 0) findEmbeddedClosing(doc, cl, bodyStartCi);
   if (dateCi >= 0 && signatureFirstCi < 0) {
     signatureFirstCi = dateCi;
     for (let ci = dateCi - 1; ci >= bodyStartCi && dateCi - ci <= 4; ci--) {
@@ -402,12 +408,27 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
     const firstLine = lines[cl[noteCi]];
     const colon = /^附\s*件\s*[:：]\s*/.exec(firstLine.content)!;
     const pushItem = (li: number, offset: number, text: string) => {
-      const L = lines[li];
+      // Items whose line breaks were lost ("1.甲名单2.乙名单") are split at the next expected number.
+      const first = ITEM_MARKER.exec(text);
+      if (first && first[1]) {
+        const next = String(parseInt(first[1], 10) + 1);
+        const at = text.indexOf(next + '.', first[0].length + 1);
+        const atFull = text.indexOf(next + '．', first[0].length + 1);
+        const cut = at > 0 ? at : atFull;
+        if (cut > 0 && !/\d/.test(text[cut - 1])) {
+          pushOne(li, offset, text.slice(0, cut), offset + cut);
+          pushItem(li, offset + cut, text.slice(cut));
+          return;
+        }
+      }
+      pushOne(li, offset, text, lines[li].end);
+    };
+    const pushOne = (li: number, offset: number, text: string, end: number) => {
       const mk = ITEM_MARKER.exec(text);
       const name = mk ? text.slice(mk[0].length) : text;
       items.push({
-        line: li, start: offset, end: L.end, marker: mk ? mk[0].trim() : undefined,
-        markerNumber: mk ? parseInt(mk[1] ?? mk[2], 10) : undefined, name, nameEndLine: li, nameEnd: L.end,
+        line: li, start: offset, end, marker: mk ? mk[0].trim() : undefined,
+        markerNumber: mk ? parseInt(mk[1] ?? mk[2], 10) : undefined, name, nameEndLine: li, nameEnd: end,
       });
     };
     const rest = firstLine.content.slice(colon[0].length);
@@ -503,6 +524,27 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
   els.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   doc.elements = els;
   return doc;
+}
+
+const EMBEDDED_CLOSING = /([\p{Script=Han}]{2,30}?(?:部|厅|局|委|院|会|府|室|办|处|中心|小组|社|馆|所|站|队))(\d{4}年\d{1,2}月\d{1,2}日)(?!印发)/u;
+
+/**
+ * Text whose line breaks were lost ("…名单生态环境部2022年11月18日生态环境部办公厅…印发") still has its
+ * 署名 and 成文日期; find them inside a line so the document is not reported as lacking them.
+ */
+function findEmbeddedClosing(doc: ParsedDocument, cl: number[], fromCi: number): void {
+  for (let ci = cl.length - 1; ci >= fromCi && ci >= 0; ci--) {
+    const li = cl[ci];
+    const L = doc.lines[li];
+    const m = EMBEDDED_CLOSING.exec(L.content);
+    if (!m) continue;
+    const orgStart = L.start + m.index;
+    const dateStart = orgStart + m[1].length;
+    doc.signature.push({ kind: 'issuer-signature', text: m[1], range: { start: { line: li, character: orgStart }, end: { line: li, character: dateStart } } });
+    doc.date = { kind: 'date', text: m[2], range: { start: { line: li, character: dateStart }, end: { line: li, character: dateStart + m[2].length } } };
+    doc.dateInfo = parseDate(m[2]);
+    return;
+  }
 }
 
 function firstBanji(banji: Set<number>, from: number, end: number): number {

@@ -57,9 +57,12 @@ export function titleFormat(doc: ParsedDocument, out: Finding[]): void {
   for (const ln of doc.titleLines) {
     const line = doc.lines[ln];
     const limit = ln === lastLine && trail ? line.start + trail.index : line.end;
+    let depth = 0; // punctuation inside 《》“”（） belongs to a quoted name, which keeps its own
     for (let i = line.start; i < limit; i++) {
       const ch = line.text[i];
-      if (/[，,。；;：:！!？?]/.test(ch) && !ALLOWED_TITLE_PUNCT.test(ch)) {
+      if ('《“（(〈‘'.includes(ch)) depth++;
+      else if ('》”）)〉’'.includes(ch)) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && /[，,。；;：:！!？?]/.test(ch) && !ALLOWED_TITLE_PUNCT.test(ch)) {
         out.push(finding('title-format', lineSpan(ln, i, i + 1), `标题中一般不用标点“${ch}”，除书名号、引号、顿号、括号外应避免使用`));
       }
     }

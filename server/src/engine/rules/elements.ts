@@ -19,7 +19,9 @@ function docStart(doc: ParsedDocument): Range {
 export function missingElement(doc: ParsedDocument, out: Finding[]): void {
   const t = doc.type;
   const isGongwen = t !== '简报' && t !== '未知';
-  const hasOfficialParts = doc.hasHead || doc.addressee !== undefined || (doc.date !== undefined && doc.signature.length > 0);
+  // 答复 letters published without their title (某某代表：您提出的…) are excerpts, not drafts lacking one.
+  const isReplyExcerpt = doc.type === '函' && doc.addressee !== undefined && doc.addressee.range.start.line === doc.bodyElement?.range.start.line;
+  const hasOfficialParts = !isReplyExcerpt && (doc.hasHead || doc.addressee !== undefined);
   if (!doc.title) {
     if (hasOfficialParts) out.push(finding('missing-element', docStart(doc), '缺少标题：公文标题应为“发文机关＋关于＋事由＋的＋文种”'));
     return;
@@ -35,7 +37,7 @@ export function missingElement(doc: ParsedDocument, out: Finding[]): void {
   const end = doc.bodyElement ? lineSpan(doc.bodyElement.range.end.line, doc.lines[doc.bodyElement.range.end.line].start, doc.lines[doc.bodyElement.range.end.line].end) : at;
   if (!doc.date) {
     out.push(finding('missing-element', end, '缺少成文日期：应在正文（或附件说明）之后、发文机关署名之下写明成文日期，如“2023年3月5日”'));
-  } else if (doc.signature.length === 0 && t !== '纪要' && t !== '命令') {
+  } else if (doc.signature.length === 0 && t !== '纪要' && t !== '命令' && !signatureMergedAbove(doc)) {
     out.push(finding('missing-element', doc.date.range, '缺少发文机关署名：成文日期之上应署发文机关全称或规范化简称'));
   }
   if (t === '通知' && doc.subtype === '印发' && !/《.+》/.test(doc.title.text)) {
@@ -45,6 +47,17 @@ export function missingElement(doc: ParsedDocument, out: Finding[]): void {
     const dn = doc.headElements.find((e) => e.kind === 'doc-number') ?? doc.headElements[0];
     out.push(finding('missing-element', dn.range, `上行文（${t}）应在发文字号右侧标注签发人姓名，如“签发人：张三”`));
   }
+}
+
+/** The 署名 ran into the end of the line above the date when its line break was lost (…编制说明生态环境部办公厅). */
+function signatureMergedAbove(doc: ParsedDocument): boolean {
+  const dateLine = doc.date!.range.start.line;
+  for (let i = dateLine - 1; i >= 0 && i >= dateLine - 3; i--) {
+    const L = doc.lines[i];
+    if (L.blank) continue;
+    return /(部|厅|局|委员会|委|院|政府|办公室|办公厅|中心|公司|协会|工会|党组|小组|集团|学会|大学)$/.test(L.content);
+  }
+  return false;
 }
 
 const REQUEST = /(妥否|当否|是否妥当|是否可行|请批示|请审批|请批准|请予批准|请予审批|请审示|请核示|请审核|请审定|请予审定|请示如下|请予批复|请批复|请指示|请核准|请予核准|请予以批准|恳请批准|请予支持|请研究|请审阅)/;

@@ -34,7 +34,10 @@ export function headingSequence(doc: ParsedDocument, out: Finding[]): void {
     for (const h of c.headings) {
       const { level, number } = h.marker;
       const prev = last[level];
-      if (prev > 0 && number !== 1 && number !== prev + 1) {
+      if (prev > 0 && number !== prev + 1 && mergedInto(doc, c, h.line, level as HeadingLevel, prev + 1)) {
+        // The expected heading, or a parent heading that restarts the count, stands inside an earlier
+        // line whose line break was lost: the numbering itself is not wrong.
+      } else if (prev > 0 && number !== 1 && number !== prev + 1) {
         const expected = prev + 1;
         const expectedMarker = standardMarker(level as HeadingLevel, expected);
         const what = number === prev ? '重复' : number > prev ? '跳号' : '倒序';
@@ -42,15 +45,25 @@ export function headingSequence(doc: ParsedDocument, out: Finding[]): void {
         out.push(finding('heading-sequence', range,
           `${LEVEL_NAMES[level]}序号${what}：上一个是第${prev}个，此处应为“${expectedMarker}”`,
           { range, newText: expectedMarker }));
-      } else if (prev === 0 && number > 1 && number !== 1) {
-        const expectedMarker = standardMarker(level as HeadingLevel, 1);
-        const range = lineSpan(h.line, h.marker.start, h.marker.end);
-        out.push(finding('heading-sequence', range, `${LEVEL_NAMES[level]}序号应从“${expectedMarker}”开始，此处却是“${h.marker.marker}”`));
       }
       last[level] = number;
       for (let l = level + 1; l <= 4; l++) last[l] = 0;
     }
   }
+}
+
+/** Whether the marker of heading `n` appears inside the text between the previous heading and `line`. */
+function mergedInto(doc: ParsedDocument, c: Container, line: number, level: HeadingLevel, n: number): boolean {
+  const marker = standardMarker(level, n);
+  const parents = level === 1 ? undefined : new RegExp(level === 2 ? '[一二三四五六七八九十]{1,3}、' : level === 3 ? '（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、' : '\\d{1,2}[.．](?!\\d)|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、');
+  let from = c.startLine;
+  for (const h of c.headings) if (h.line < line && h.marker.level <= level) from = h.line;
+  for (let i = from; i < line; i++) {
+    const L = doc.lines[i];
+    const inner = L.text.slice(i === from ? (L.heading ? L.heading.end : L.start) : L.start + 1, L.end);
+    if (inner.includes(marker) || (parents && parents.test(inner))) return true;
+  }
+  return false;
 }
 
 export function headingLevel(doc: ParsedDocument, out: Finding[]): void {
