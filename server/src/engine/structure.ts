@@ -231,7 +231,8 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
   }
 
   // --- 版头 ---------------------------------------------------------------------------------
-  const headEnd = titleCi >= 0 && docNumberCi < titleCi ? titleCi : docNumberCi >= 0 ? docNumberCi + 1 : 0;
+  // 版头 is what stands above the title; without a title, what stands down to the 发文字号.
+  const headEnd = titleCi >= 0 ? titleCi : docNumberCi >= 0 ? docNumberCi + 1 : 0;
   let anchorCi = -1; // the last content line of 版头 + title
   const head: Element[] = [];
   for (let ci = 0; ci < headEnd; ci++) {

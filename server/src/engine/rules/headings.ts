@@ -76,9 +76,11 @@ export function headingLevel(doc: ParsedDocument, out: Finding[]): void {
       if (parent && !seen[parent]) {
         out.push(finding('heading-level', lineSpan(h.line, h.marker.start, h.marker.end),
           `${LEVEL_NAMES[level]}“${h.marker.marker}”前没有${LEVEL_NAMES[parent]}（${LEVEL_EXAMPLES[parent]}），层次不完整`));
+        seen[parent] = true; // report a run of orphaned headings once, at its first heading
       }
       seen[level] = true;
       for (let l = level + 1; l <= 4; l++) seen[l] = false;
+      if (parent) seen[parent] = true;
     }
   }
 }
