@@ -34,9 +34,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     d.pending = undefined;
     try {
       const findings = d.draft.lint();
-      void connection.sendDiagnostics({ uri, version: d.text.version, diagnostics: findings.map(toDiagnostic) });
       const p = d.draft.parsed;
       void connection.sendNotification(DOCUMENT_INFO_NOTIFICATION, { uri, type: p.type, subtype: p.subtype ?? null });
+      void connection.sendDiagnostics({ uri, version: d.text.version, diagnostics: findings.map(toDiagnostic) });
     } catch (e) {
       // An engine bug must never take the server down or reach the client as a crash.
       connection.console.error(`检查 ${uri} 时出错：${(e as Error).stack ?? String(e)}`);

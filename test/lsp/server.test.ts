@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestClient } from './client';
+import { BAD_NOTICE, GOOD_NOTICE } from '../fixtures/drafts';
+
+const URI = 'file:///tmp/gongwen-test/draft.gw';
+
+test('initialize advertises incremental sync, symbols and folding', async () => {
+  const c = new TestClient();
+  try {
+    const r = await c.initialize();
+    assert.equal(r.capabilities.textDocumentSync.change, 2);
+    assert.equal(r.capabilities.textDocumentSync.openClose, true);
+    assert.ok(r.capabilities.documentSymbolProvider);
+    assert.ok(r.capabilities.foldingRangeProvider);
+    assert.equal(r.serverInfo.name, 'gongwen');
+  } finally {
+    assert.equal(await c.shutdown(), 0);
+  }
+});
+
+test('open → diagnostics; incremental change → updated diagnostics; close → cleared', async () => {
+  const c = new TestClient();
+  try {
+    await c.initialize();
+    await c.open(URI, BAD_NOTICE);
+    const first = await c.diagnostics(URI, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(first.diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.source]), [['doc-number-format', 1, 1, 'gongwen'], ['heading-sequence', 2, 7, 'gongwen']]);
+    assert.match(first.diagnostics[0].message, /六角括号/);
+    const info = c.infos.find((i) => i.uri === URI);
+    assert.deepEqual(info && [info.type, info.subtype], ['通知', null]);
+
+    // Fix the brackets with two single-character incremental edits: [ → 〔 and ] → 〕.
+    let n = c.published.length;
+    await c.change(URI, 2, [
+      { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, text: '〔' },
+      { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: '〕' },
+    ]);
+    const second = await c.diagnostics(URI, (p) => p.version === 2, n);
+    assert.deepEqual(second.diagnostics.map((d) => d.code), ['heading-sequence']);
+
+    // Insert a missing heading line before 四、 : now the sequence is 一 二 三 四 and only a renumbering... no finding.
+    n = c.published.length;
+    await c.change(URI, 3, [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: '　　三、强化应急管理\n' }]);
+    const third = await c.diagnostics(URI, (p) => p.version === 3, n);
+    assert.deepEqual(third.diagnostics, []);
+
+    // A full-text change (no range) is accepted too.
+    n = c.published.length;
+    await c.change(URI, 4, [{ text: BAD_NOTICE }]);
+    const fourth = await c.diagnostics(URI, (p) => p.version === 4, n);
+    assert.equal(fourth.diagnostics.length, 2);
+
+    n = c.published.length;
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
+    const closed = await c.diagnostics(URI, () => true, n);
+    assert.deepEqual(closed.diagnostics, []);
+  } finally {
+    await c.shutdown();
+  }
+});
+
+test('document symbols give the outline; folding ranges follow headings', async () => {
+  const c = new TestClient();
+  try {
+    await c.initialize();
+    await c.open(URI, GOOD_NOTICE);
+    const symbols: any[] = await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.deepEqual(symbols.map((s) => s.name), ['版头', '主体', '附件1', '附件2', '版记']);
+    assert.deepEqual(symbols[0].children.map((s: any) => [s.name, s.detail]), [['发文机关标志', '青海省教育厅文件'], ['发文字号', '青教发〔2023〕8号']]);
+    const body = symbols[1].children.find((s: any) => s.name === '正文');
+    assert.deepEqual(body.children.map((s: any) => s.name), ['一、压实安全生产责任', '二、开展隐患排查', '三、加强宣传教育']);
+    assert.equal(body.children[0].children.length, 2);
+    const folds: any[] = await c.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri: URI } });
+    assert.ok(folds.some((f) => f.startLine === 5 && f.endLine === 7));
+    const none = await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///not-open.gw' } });
+    assert.deepEqual(none, []);
+  } finally {
+    await c.shutdown();
+  }
+});
+
+test('bad input never breaks the server: empty, 10 MB single line, binary bytes, punctuation only, mixed CRLF', async () => {
+  const c = new TestClient();
+  try {
+    await c.initialize();
+    const inputs: [string, string][] = [
+      ['empty', ''],
+      ['huge', '关于'.padEnd(10 * 1024 * 1024, '测试，')],
+      ['binary', Buffer.from(Array.from({ length: 65536 }, (_, i) => (i * 7919) % 256)).toString('latin1')],
+      ['punct', '。，、；：？！…—（）《》“”'.repeat(2000)],
+      ['mixed', BAD_NOTICE.split('\n').map((l, i) => l + (i % 2 ? '\r\n' : '\n')).join('')],
+    ];
+    for (const [name, text] of inputs) await c.open(`file:///tmp/bad/${name}.gw`, text);
+    for (const [name] of inputs) {
+      const p = await c.diagnostics(`file:///tmp/bad/${name}.gw`, () => true, 0, 30000);
+      assert.ok(Array.isArray(p.diagnostics));
+    }
+    const mixed = await c.diagnostics('file:///tmp/bad/mixed.gw');
+    assert.deepEqual(mixed.diagnostics.map((d) => d.code), ['doc-number-format', 'heading-sequence']);
+    // The server still answers requests afterwards.
+    const symbols: any[] = await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///tmp/bad/huge.gw' } });
+    assert.ok(Array.isArray(symbols));
+    assert.equal(c.stderr, '');
+  } finally {
+    assert.equal(await c.shutdown(), 0);
+  }
+});
