@@ -299,7 +299,7 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
     // 答复 letters to deputies start "某某代表：您提出的…".
     const first = cl[0];
     const L = lines[first];
-    const m = /^([\p{Script=Han}·0-9]{2,24}?)[：:]/u.exec(L.content);
+    const m = /^([\p{Script=Han}·、0-9]{2,30}?)[：:]/u.exec(L.content);
     if (m && /您|你/.test(L.content.slice(m[0].length, m[0].length + 12))) {
       doc.addressee = { kind: 'addressee', text: m[1], range: { start: { line: first, character: L.start }, end: { line: first, character: L.start + m[0].length } } };
       doc.type = '函';

@@ -129,7 +129,8 @@ function normalizeName(s: string): string {
 
 export function attachmentFormat(doc: ParsedDocument, out: Finding[]): void {
   const note = doc.attachmentNote;
-  if (note) {
+  // An "item" longer than any attachment name is text whose line breaks were lost: judge nothing in it.
+  if (note && note.items.every((it) => it.name.length <= 80)) {
     const items = note.items;
     if (items.length === 1 && items[0].marker) {
       const it = items[0];
