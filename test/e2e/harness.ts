@@ -1,6 +1,6 @@
 // Shared machinery of the end-to-end tests: provisioning (test/e2e/provision.sh), a code-server
 // instance in its own process group with isolated state, and Chromium driven by playwright-core.
-// See docs in test/e2e/README.md.
+// Overview: docs/e2e.md.
 import { spawn, ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -328,13 +328,26 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Headless Debian Chromium through playwright-core (which makes its own throwaway profile). */
-export async function launchChromium(env: E2eEnv): Promise<Browser> {
+/**
+ * Headless Debian Chromium through playwright-core (which makes its own throwaway profile);
+ * `stateDir` takes what Chromium would otherwise write under $HOME (~/.cache, ~/.config).
+ */
+export async function launchChromium(env: E2eEnv, stateDir: string): Promise<Browser> {
   if (!env.chromium) throw new Error('chromium is not provisioned (see provision.sh output)');
   // Loaded lazily so that the Neovim test does not need it.
   const { chromium } = await import('playwright-core');
   const t0 = Date.now();
-  const browser = await chromium.launch({ executablePath: env.chromium, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browser = await chromium.launch({
+    executablePath: env.chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: join(stateDir, 'chromium-config'),
+      XDG_CACHE_HOME: join(stateDir, 'chromium-cache'),
+    },
+  });
   log(`chromium ${browser.version()} launched in ${Date.now() - t0} ms`);
   return browser;
 }

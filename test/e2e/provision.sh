@@ -60,11 +60,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   export DEBIAN_FRONTEND=noninteractive
   t=$(date +%s%N)
-  log "apt-get update (missing: ${missing[*]})"
-  "${SUDO[@]}" apt-get update -qq </dev/null >&2 || fail "apt-get update failed"
+  apt_log=$CACHE/apt.log
+  : >"$apt_log"
+  apt_fail() { tail -n 30 "$apt_log" | sed 's/^/  apt: /' >&2; fail "$1 (full output: $apt_log)"; }
+  log "apt-get update (missing: ${missing[*]}; output in $apt_log)"
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update </dev/null >>"$apt_log" 2>&1 || apt_fail "apt-get update failed"
   log "apt-get install ${missing[*]}"
-  "${SUDO[@]}" apt-get install -y -qq -o Dpkg::Use-Pty=0 "${missing[@]}" </dev/null >&2 \
-    || fail "apt-get install ${missing[*]} failed"
+  "${SUDO[@]}" apt-get install -y -o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0 "${missing[@]}" </dev/null >>"$apt_log" 2>&1 \
+    || apt_fail "apt-get install ${missing[*]} failed"
   for p in "${missing[@]}"; do is_installed "$p" || fail "package $p is still not installed after apt-get install"; done
   log "apt packages installed in $(elapsed "$t") ms"
 elif [ ${#apt_pkgs[@]} -gt 0 ]; then
@@ -120,10 +123,11 @@ if [ $want_vscode = 1 ]; then
     # Node 24 headers, so nodedir must point there (the machine's npmrc may point at another Node).
     (cd "$CS_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
       npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" </dev/null >&2) \
-      || fail "npm install code-server@$CODE_SERVER_VERSION failed (is libkrb5-dev installed? see output above)"
-    v=$(PATH="$NODE24_HOME/bin:$PATH" "$CS_BIN" --version 2>/dev/null | head -n1) \
-      || fail "code-server installed but '$CS_BIN --version' fails"
-    case "$v" in "$CODE_SERVER_VERSION"*) ;; *) fail "expected code-server $CODE_SERVER_VERSION, got '$v'" ;; esac
+      || fail "npm install code-server@$CODE_SERVER_VERSION failed (see the npm output above; its native modules need libkrb5-dev and the Node 24 headers)"
+    # Smoke test; code-server writes a default config on every start, so keep it inside the cache.
+    v=$(PATH="$NODE24_HOME/bin:$PATH" XDG_CONFIG_HOME="$CACHE/.xdg/config" XDG_DATA_HOME="$CACHE/.xdg/data" \
+      "$CS_BIN" --version 2>&1) || fail "code-server installed but '$CS_BIN --version' fails: $v"
+    case "$v" in *"$CODE_SERVER_VERSION "*) ;; *) fail "expected code-server $CODE_SERVER_VERSION, got: $v" ;; esac
     echo "code-server@$CODE_SERVER_VERSION" >"$CS_DIR/.provisioned"
     log "code-server@$CODE_SERVER_VERSION installed in $(elapsed "$t") ms"
   fi
@@ -134,7 +138,8 @@ fi
 
 if [ $want_nvim = 1 ]; then
   command -v nvim >/dev/null || fail "nvim not found on PATH although package neovim is installed"
-  nvim --version | head -n1 | sed 's/^/provision: /' >&2
+  XDG_CACHE_HOME="$CACHE/.xdg/cache" XDG_STATE_HOME="$CACHE/.xdg/state" NVIM_LOG_FILE=/dev/null \
+    nvim --version | head -n1 | sed 's/^/provision: /' >&2
 fi
 
 # ---------------------------------------------------------------- env.json for the harness
