@@ -35,6 +35,10 @@ for arg in "$@"; do
   esac
 done
 
+# Under `npm test` the environment carries the outer npm's settings (npm_config_*, npm_node_execpath…),
+# which make the nested installs below run code-server's install checks against the machine's Node 20.
+for v in $(compgen -e | grep -E '^(npm_|NODE$|INIT_CWD$)' || true); do unset "$v"; done
+
 mkdir -p "$CACHE"
 exec 9>"$CACHE/.provision.lock"
 if ! flock -n 9; then

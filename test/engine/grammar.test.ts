@@ -9,17 +9,8 @@ import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
 import { bodyText, expandSnippet, parseSnippet } from './snippetSyntax';
+import { repoRoot } from '../fixtures/paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'gongwen') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-}
 
 const root = repoRoot();
 const GRAMMAR_FILE = path.join(root, 'syntaxes', 'gongwen.tmLanguage.json');

@@ -33,7 +33,7 @@ test('the parser never throws and every range lies inside the document', () => {
 
 test('incremental edits give exactly what a fresh parse gives', () => {
   const edit = fc.record({ sl: fc.nat(30), sc: fc.nat(40), len: fc.nat(30), text: draftText });
-  fc.assert(fc.property(fc.constantFrom(GOOD_NOTICE, BAD_NOTICE, BAD_NOTICE.replace(/\n/g, '\r\n')), fc.array(edit, { maxLength: 6 }), (base, edits) => {
+  fc.assert(fc.property(fc.constantFrom(GOOD_NOTICE, BAD_NOTICE, BAD_NOTICE.replace(/\n/g, '\r\n'), BAD_NOTICE.replace(/\n/g, '\r')), fc.array(edit, { maxLength: 6 }), (base, edits) => {
     const d = new Draft(base);
     let text = base;
     for (const e of edits) {
@@ -51,9 +51,10 @@ test('incremental edits give exactly what a fresh parse gives', () => {
       d.applyEdit(range, e.text);
       text = text.slice(0, s) + e.text + text.slice(en);
     }
+    assert.equal(d.getText(), text);
     assert.deepEqual(d.lint(), lintText(text));
     assert.deepEqual(d.parsed.elements, parseText(text).elements);
-  }), { numRuns: 400 });
+  }), { numRuns: 1000 });
 });
 
 function offsetOf(text: string, line: number, ch: number): number {
@@ -87,4 +88,19 @@ test('bad input: empty, only punctuation, binary-looking text, one 10 MB line, m
   void t0;
   const mixed = GOOD_NOTICE.split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('');
   assert.deepEqual(parseText(mixed).elements.map((e) => e.kind), parseText(GOOD_NOTICE).elements.map((e) => e.kind));
+});
+
+test('edits that bring \\r and \\n together or apart give the right line breaks', () => {
+  const d = new Draft('a\r\nb');
+  d.applyEdit({ start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, '\r');
+  assert.equal(d.getText(), 'a\r\r\nb');
+  assert.equal(d.lineCount, 3);
+  const e = new Draft('a\rb');
+  e.applyEdit({ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, '\n');
+  assert.equal(e.getText(), 'a\r\nb');
+  assert.equal(e.lineCount, 2);
+  const f = new Draft('a\nb');
+  f.applyEdit({ start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, 'x\r');
+  assert.equal(f.getText(), 'ax\r\nb');
+  assert.equal(f.lineCount, 2);
 });

@@ -7,17 +7,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KNOWN_VARIABLES, SnippetSyntaxError, bodyText, expandSnippet, parseSnippet, walk, type SnippetNode } from './snippetSyntax';
+import { repoRoot } from '../fixtures/paths';
 
-function repoRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'gongwen') return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('repository root not found');
-    dir = up;
-  }
-}
 
 interface Snippet {
   prefix: string | string[];

@@ -2,9 +2,9 @@
 // memoised by line text, so re-checking after a keystroke re-analyses one line plus the cheap
 // document-level pass over cached line results.
 
-import type { Finding, Range } from './types';
+import type { Finding, Position, Range } from './types';
 import { analyzeLine, type LineInfo } from './line';
-import { splitLines } from './text';
+import { splitLinesWithEols } from './text';
 import { parseStructure, type ParsedDocument } from './structure';
 import { lintParsed, type LintOptions } from './lint';
 
@@ -36,11 +36,13 @@ const sharedCache = new LineCache();
 
 export class Draft {
   private texts: string[];
+  /** The line separator after each line ('' after the last): needed to re-split edited text exactly. */
+  private eols: string[];
   private infos: LineInfo[];
   private parsedCache?: ParsedDocument;
 
   constructor(text: string, private readonly cache: LineCache = sharedCache) {
-    this.texts = splitLines(text);
+    ({ lines: this.texts, eols: this.eols } = splitLinesWithEols(text));
     this.infos = this.texts.map((t) => this.cache.get(t));
   }
 
@@ -48,12 +50,14 @@ export class Draft {
     return this.texts.length;
   }
 
-  getText(eol = '\n'): string {
-    return this.texts.join(eol);
+  getText(): string {
+    let s = '';
+    for (let i = 0; i < this.texts.length; i++) s += this.texts[i] + this.eols[i];
+    return s;
   }
 
   setText(text: string): void {
-    this.texts = splitLines(text);
+    ({ lines: this.texts, eols: this.eols } = splitLinesWithEols(text));
     this.infos = this.texts.map((t) => this.cache.get(t));
     this.parsedCache = undefined;
   }
@@ -61,22 +65,31 @@ export class Draft {
   /** Apply an LSP-style edit (range in the current text, UTF-16 positions). */
   applyEdit(range: Range, newText: string): void {
     const n = this.texts.length;
-    const sl = Math.min(range.start.line, n - 1);
-    const el = Math.min(range.end.line, n - 1);
-    const startLine = this.texts[sl];
-    const endLine = this.texts[el];
-    const sc = range.start.line > n - 1 ? startLine.length : Math.min(range.start.character, startLine.length);
-    const ec = range.end.line > n - 1 ? endLine.length : Math.min(range.end.character, endLine.length);
-    let merged = startLine.slice(0, sc) + newText + endLine.slice(ec);
-    let removeTo = el;
-    // A \r at the end of the edit and \n at the start of the next line form one line break.
-    if (merged.endsWith('\r') && removeTo + 1 < n) {
-      merged += '\n' + this.texts[removeTo + 1];
-      removeTo++;
+    const clamp = (p: Position): [number, number] => (p.line > n - 1 ? [n - 1, this.texts[n - 1].length] : [p.line, Math.min(p.character, this.texts[p.line].length)]);
+    const [sl, sc] = clamp(range.start);
+    const [el, ec] = clamp(range.end);
+    // Re-split a region one line wider than the edit on each side, separators included, so that a
+    // \r and a \n brought together (or apart) by the edit become the right line breaks.
+    const a = Math.max(0, sl - 1);
+    const b = Math.min(n - 1, el + 1);
+    let region = '';
+    let editStart = 0;
+    let editEnd = 0;
+    for (let i = a; i <= b; i++) {
+      if (i === sl) editStart = region.length + sc;
+      if (i === el) editEnd = region.length + ec;
+      region += this.texts[i] + this.eols[i];
     }
-    const replacement = splitLines(merged);
-    this.texts.splice(sl, removeTo - sl + 1, ...replacement);
-    this.infos.splice(sl, removeTo - sl + 1, ...replacement.map((t) => this.cache.get(t)));
+    const edited = region.slice(0, editStart) + newText + region.slice(Math.max(editStart, editEnd));
+    const { lines, eols } = splitLinesWithEols(edited);
+    if (this.eols[b] !== '') {
+      // The region ended with a separator: the empty piece after it is the start of line b + 1.
+      lines.pop();
+      eols.pop();
+    }
+    this.texts.splice(a, b - a + 1, ...lines);
+    this.eols.splice(a, b - a + 1, ...eols);
+    this.infos.splice(a, b - a + 1, ...lines.map((t) => this.cache.get(t)));
     this.parsedCache = undefined;
   }
 

@@ -6,6 +6,22 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** Split into lines and the separator after each line ('' after the last). */
+export function splitLinesWithEols(text: string): { lines: string[]; eols: string[] } {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m; (m = re.exec(text)); ) {
+    lines.push(text.slice(start, m.index));
+    eols.push(m[0]);
+    start = m.index + m[0].length;
+  }
+  lines.push(text.slice(start));
+  eols.push('');
+  return { lines, eols };
+}
+
 const HAN = /\p{Script=Han}/u;
 export function isHan(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && HAN.test(ch);

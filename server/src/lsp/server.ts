@@ -72,27 +72,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const d = docs.get(textDocument.uri);
+  /** Answer a request from an open document's parse; an engine error answers empty, never crashes. */
+  const fromParsed = <T>(uri: string, what: string, answer: (d: OpenDocument) => T[]): T[] => {
+    const d = docs.get(uri);
     if (!d) return [];
     try {
-      return outline(d.draft.parsed).map(toSymbol);
+      return answer(d);
     } catch (e) {
-      connection.console.error(`生成大纲时出错：${String(e)}`);
+      connection.console.error(`${what}时出错：${String(e)}`);
       return [];
     }
-  });
-
-  connection.onFoldingRanges(({ textDocument }) => {
-    const d = docs.get(textDocument.uri);
-    if (!d) return [];
-    try {
-      return foldingRanges(d.draft.parsed).map(toFolding);
-    } catch (e) {
-      connection.console.error(`计算折叠范围时出错：${String(e)}`);
-      return [];
-    }
-  });
+  };
+  connection.onDocumentSymbol(({ textDocument }) => fromParsed(textDocument.uri, '生成大纲', (d) => outline(d.draft.parsed).map(toSymbol)));
+  connection.onFoldingRanges(({ textDocument }) => fromParsed(textDocument.uri, '计算折叠范围', (d) => foldingRanges(d.draft.parsed).map(toFolding)));
 
   connection.onShutdown(() => {
     for (const d of docs.values()) if (d.pending) clearImmediate(d.pending);
