@@ -7,3 +7,5 @@ export { RULES, type RuleInfo } from './rules/catalogue';
 export { lintParsed, type LintOptions } from './lint';
 export { parseDate } from './dates';
 export { parseDocNumber } from './docNumber';
+export { normalizeForLearning, repairPinyinResidue, toSimplified, stripBoilerplate, foldWidth } from './corpus/normalize';
+export { minePhrases, type MinedPhrase, type PhraseOptions } from './corpus/phrases';
