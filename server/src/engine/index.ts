@@ -9,3 +9,5 @@ export { parseDate } from './dates';
 export { parseDocNumber } from './docNumber';
 export { normalizeForLearning, repairPinyinResidue, toSimplified, stripBoilerplate, foldWidth } from './corpus/normalize';
 export { minePhrases, type MinedPhrase, type PhraseOptions } from './corpus/phrases';
+export { learnModel, parseModel, serializeModel, validateModel, ModelError, MODEL_VERSION, type CorpusModel, type PhraseEntry, type TypeProfile } from './corpus/model';
+export { nearDuplicateClusters, downWeight } from './corpus/dedupe';
