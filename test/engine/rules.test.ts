@@ -197,3 +197,23 @@ test('seed 004 gets its damaged 发文字号 and dates reported', () => {
   assert.equal(dn[0].fix!.newText, '工字〔2022〕76号');
   assert.equal(fs.filter((f) => f.rule === 'date-format').length, 2, '成文日期 2022113 and 印发日期 2022113日');
 });
+
+test('pinyin-residue: readings left behind characters, confirmed by the dictionary, deleted by the fix', () => {
+  const pr = of(notice(['认真學(xué)習(xí)贯彻会议精神，地点在北京(Beijing)，单位(万元)，附件(一)。']), 'pinyin-residue');
+  assert.deepEqual(pr.map((f) => [f.range.start.character, f.range.end.character, f.fix!.newText]), [[3, 8, ''], [9, 13, '']]);
+  assert.match(pr[0].message, /“學”后残留拼音注音“\(xué\)”/);
+  // The residue's parentheses are not also reported as half-width punctuation.
+  assert.equal(of(notice(['认真學(xué)習(xí)贯彻。']), 'punctuation-halfwidth').length, 0);
+  const name = readdirSync(SEEDS_DIR).find((f) => f.startsWith('000_'))!;
+  assert.ok(of(readFileSync(join(SEEDS_DIR, name), 'utf8'), 'pinyin-residue').length >= 160);
+});
+
+test('mixed-script: traditional characters in a simplified document, not in a traditional one', () => {
+  const ms = of(notice(['各单位要认真學习贯彻会议精神，确保各项工作落到实处，切实推动高质量发展。']), 'mixed-script');
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].fix!.newText, '学');
+  // Names and terms that simplified text keeps (二噁英, 乾隆) are left alone.
+  assert.equal(of(notice(['严格控制二噁英排放，保护乾隆年间的古建筑，切实推动高质量发展。']), 'mixed-script').length, 0);
+  // A traditional document is not "mixed".
+  assert.equal(of(notice(['各單位要認真學習貫徹會議精神，確保各項工作落到實處。']), 'mixed-script').length, 0);
+});

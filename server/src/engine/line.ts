@@ -3,6 +3,7 @@
 
 import type { HeadingLevel } from './types';
 import { chineseNumeralValue, isCjk, leadingIndent, trailingEnd, toChineseNumeral } from './text';
+import { isTraditionalCode, repairPinyinResidue } from './corpus/normalize';
 
 export interface HeadingMarker {
   level: HeadingLevel;
@@ -19,7 +20,7 @@ export interface HeadingMarker {
 
 /** A line-local finding; the document pass turns offsets into ranges and may drop it by context. */
 export interface LocalFinding {
-  rule: 'punctuation-halfwidth' | 'duplicate-punctuation';
+  rule: 'punctuation-halfwidth' | 'duplicate-punctuation' | 'pinyin-residue';
   message: string;
   start: number;
   end: number;
@@ -44,6 +45,9 @@ export interface LineInfo {
   heading?: HeadingMarker;
   local: LocalFinding[];
   brackets: BracketIssue[];
+  /** Han characters on the line, and offsets of those the traditional → simplified converter changes. */
+  han: number;
+  traditional: number[];
 }
 
 export function standardMarker(level: HeadingLevel, n: number): string {
@@ -218,6 +222,23 @@ function bracketIssues(text: string, from: number, to: number): BracketIssue[] {
   return issues.sort((a, b) => a.offset - b.offset);
 }
 
+const PINYIN_PRECHECK = /\p{Script=Han}[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]/u;
+
+/** 學(xué)習(xí): a reading left behind a character when a page with 注音 was copied. */
+function pinyinResidue(text: string, out: LocalFinding[]): void {
+  if (!PINYIN_PRECHECK.test(text)) return;
+  const r = repairPinyinResidue(text, { offsets: true });
+  for (const span of r.offsets ?? []) {
+    out.push({
+      rule: 'pinyin-residue',
+      message: `“${text[span.start - 1]}”后残留拼音注音“${text.slice(span.start, span.end)}”，应删除`,
+      start: span.start,
+      end: span.end,
+      fixText: '',
+    });
+  }
+}
+
 export function analyzeLine(text: string): LineInfo {
   const start = leadingIndent(text);
   const end = Math.max(start, trailingEnd(text));
@@ -226,11 +247,29 @@ export function analyzeLine(text: string): LineInfo {
   const local: LocalFinding[] = [];
   let heading: HeadingMarker | undefined;
   let brackets: BracketIssue[] = [];
+  let han = 0;
+  const traditional: number[] = [];
   if (!blank) {
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x3400 && c <= 0xfaff && /\p{Script=Han}/u.test(text[i])) {
+        han++;
+        if (isTraditionalCode(c)) traditional.push(i);
+      }
+    }
+    pinyinResidue(text, local);
     heading = detectHeading(content, start);
     halfwidthPunctuation(text, start, end, local);
     duplicatePunctuation(text, local);
     brackets = bracketIssues(text, start, end);
+    const residue = local.filter((f) => f.rule === 'pinyin-residue');
+    if (residue.length) {
+      // The parentheses of a pinyin residue go with it when it is deleted: not also half-width punctuation.
+      for (let i = local.length - 1; i >= 0; i--) {
+        const f = local[i];
+        if (f.rule === 'punctuation-halfwidth' && residue.some((r) => f.start >= r.start && f.end <= r.end)) local.splice(i, 1);
+      }
+    }
     if (heading && heading.expected !== heading.marker) {
       // A non-standard marker such as (一) is reported once, by heading-marker, not also as punctuation.
       const h = heading;
@@ -238,7 +277,7 @@ export function analyzeLine(text: string): LineInfo {
       brackets = brackets.filter((b) => b.offset < h.start || b.offset >= h.end);
     }
   }
-  return { text, start, end, content, blank, heading, local, brackets };
+  return { text, start, end, content, blank, heading, local, brackets, han, traditional };
 }
 
 export { OPENERS, CLOSER_FAMILY };

@@ -5,7 +5,7 @@ import type { Finding, RuleId } from './types';
 import type { ParsedDocument } from './structure';
 import { addresseeFormat, dateFormat, docNumberFormat, titleFormat } from './rules/elementFormat';
 import { headingLevel, headingMarker, headingSequence } from './rules/headings';
-import { bracketBalance, localPunctuation } from './rules/punctuation';
+import { bracketBalance, localPunctuation, mixedScript } from './rules/punctuation';
 import { attachmentFormat, closingFormula, missingElement } from './rules/elements';
 
 export type RuleFn = (doc: ParsedDocument, out: Finding[]) => void;
@@ -21,7 +21,8 @@ export const STRUCTURE_RULES: [RuleId[], RuleFn][] = [
   [['missing-element'], missingElement],
   [['closing-formula'], closingFormula],
   [['attachment-format'], attachmentFormat],
-  [['punctuation-halfwidth', 'duplicate-punctuation'], localPunctuation],
+  [['punctuation-halfwidth', 'duplicate-punctuation', 'pinyin-residue'], localPunctuation],
+  [['mixed-script'], mixedScript],
   [['bracket-balance'], bracketBalance],
 ];
 

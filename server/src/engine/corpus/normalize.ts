@@ -172,6 +172,16 @@ function changesAstral(cp: number): boolean {
   return s;
 }
 
+/** Whether the converter changes this UTF-16 code unit (BMP Han characters only). */
+export function isTraditionalCode(code: number): boolean {
+  return ((code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) && changesBmp(code);
+}
+
+/** Traditional → simplified for a short span (phrase-aware where the span gives context). */
+export function simplify(text: string): string {
+  return getConverter()(text);
+}
+
 /**
  * Share of Han characters (CJK unified ideographs, extensions and compatibility ideographs) that
  * the traditional → simplified converter would change, character by character.

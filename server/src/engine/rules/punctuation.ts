@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../structure';
 import type { BracketIssue } from '../line';
 import { OPENERS, CLOSER_FAMILY } from '../line';
 import { finding, lineSpan } from './catalogue';
+import { simplify } from '../corpus/normalize';
 
 /** Lines whose punctuation another rule already owns (发文字号, 成文日期) or that are page chrome. */
 function skippedLines(doc: ParsedDocument): Set<number> {
@@ -22,6 +23,41 @@ export function localPunctuation(doc: ParsedDocument, out: Finding[]): void {
     for (const f of L.local) {
       const range = lineSpan(line, f.start, f.end);
       out.push(finding(f.rule, range, f.message, f.fixText !== undefined ? { range, newText: f.fixText } : undefined));
+    }
+  });
+}
+
+/**
+ * Traditional characters in a simplified-Chinese document. A document that is mostly traditional
+ * (more than 5% of its Han characters) is a traditional document, not a mixed one: nothing is reported.
+ */
+/**
+ * Characters the converter changes although simplified text legitimately uses them: names and
+ * terms (乾隆 乾县, 二噁英, 昇 濛 in personal names, 於 and 鍾 as surnames, 著 in 著名, 藉 in 慰藉).
+ */
+const STILL_USED_IN_SIMPLIFIED = '乾噁昇濛於鍾著藉瞭甦夥慼堃喆';
+
+export function mixedScript(doc: ParsedDocument, out: Finding[]): void {
+  let han = 0;
+  let trad = 0;
+  for (const L of doc.lines) {
+    han += L.han;
+    trad += L.traditional.length;
+  }
+  if (trad === 0 || trad / han > 0.05) return;
+  const skip = skippedLines(doc);
+  doc.lines.forEach((L, line) => {
+    if (!L.traditional.length || skip.has(line)) return;
+    // Convert the whole line so that the replacement is phrase-aware (乾隆 keeps 乾, 乾燥 → 干燥).
+    const converted = simplify(L.text);
+    for (const i of L.traditional) {
+      const ch = L.text[i];
+      if (STILL_USED_IN_SIMPLIFIED.includes(ch)) continue;
+      const expected = converted.length === L.text.length ? converted[i] : simplify(ch);
+      // A replacement outside the BMP is a rare character (鮈 → 𬶋) that fonts and habit keep as is.
+      if (expected === ch || expected.length !== 1) continue;
+      const range = lineSpan(line, i, i + 1);
+      out.push(finding('mixed-script', range, `简体文本中混入繁体字“${L.text[i]}”，应为“${expected}”`, { range, newText: expected }));
     }
   });
 }
