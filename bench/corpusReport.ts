@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Draft, type ElementKind, type RuleId } from '../server/src/engine';
+import { loadDefaultModel } from '../server/src/corpus/defaultModel';
 
 export const CORPUS_DIR = resolve(process.env.GONGWEN_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'));
 
@@ -40,6 +41,7 @@ function typeMatches(expected: string, type: string, subtype?: string): boolean 
 
 export function corpusReport(dir = CORPUS_DIR): CorpusReport {
   const types = manifest(dir);
+  const model = loadDefaultModel().model;
   const r: CorpusReport = { files: 0, chars: 0, elementCounts: {}, typeChecked: 0, typeCorrect: 0, typeMisses: [], publicChars: 0, publicFindings: 0, byRule: {}, samples: [], maxFileMs: 0 };
   for (const sub of ['seeds', 'public']) {
     const folder = join(dir, sub);
@@ -50,7 +52,7 @@ export function corpusReport(dir = CORPUS_DIR): CorpusReport {
       const t0 = performance.now();
       const draft = new Draft(text);
       const doc = draft.parsed;
-      const findings = draft.lint();
+      const findings = draft.lint({ model });
       r.maxFileMs = Math.max(r.maxFileMs, performance.now() - t0);
       r.files++;
       r.chars += text.length;

@@ -2,7 +2,7 @@
 // extension client and the CLI/server with esbuild into dist/ so no node_modules are needed at run time.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -16,4 +16,5 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
 await build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 await build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/gongwen.js', banner: { js: '#!/usr/bin/env node' } });
 chmodSync('dist/gongwen.js', 0o755);
+if (existsSync('server/assets/default-model.json.gz')) copyFileSync('server/assets/default-model.json.gz', 'dist/default-model.json.gz');
 console.log(`build done in ${Date.now() - t0} ms`);

@@ -4,6 +4,7 @@
 //   gongwen lsp --stdio
 import { Draft, ELEMENT_LABELS, type Element, type Finding } from './engine';
 import { readDraft, UnreadableFileError } from './fileio';
+import { loadDefaultModel } from './corpus/defaultModel';
 
 const VERSION = '0.1.0';
 
@@ -68,7 +69,7 @@ function lint(args: string[]): number {
       continue;
     }
     const draft = new Draft(text);
-    const findings = draft.lint();
+    const findings = draft.lint({ model: loadDefaultModel().model });
     if (exit === 0 && findings.some((f) => f.severity === 'error')) exit = 1;
     const type = draft.parsed.type;
     if (format === 'json') {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { learnModel, parseModel, serializeModel, validateModel, ModelError, MODEL_VERSION } from '../../server/src/engine/corpus/model';
 import { downWeight, nearDuplicateClusters } from '../../server/src/engine/corpus/dedupe';
 import { GOOD_NOTICE, REQUEST_DRAFT, SEEDS_DIR } from '../fixtures/drafts';
+import { lintText } from '../../server/src/engine';
 
 const seeds = () => readdirSync(SEEDS_DIR).sort().map((f) => ({ source: `seeds/${f}`, text: readFileSync(join(SEEDS_DIR, f), 'utf8') }));
 
@@ -19,7 +20,7 @@ test('learning the seeds: phrases with counts, documents, types, quoting and rea
   assert.ok(p.examples.length >= 1 && p.examples.every((e) => e.sentence.includes('学习宣传贯彻') && e.source.startsWith('seeds/')));
   const q = m.phrases.find((x) => x.text === '两个确立')!;
   assert.ok(q && q.quoted >= 0.9, `两个确立 quoted ${q?.quoted}`);
-  assert.ok(m.formulations.includes('两个确立'));
+  assert.ok(m.formulations.some((f) => f.text === '两个确立' && f.quoted));
   assert.equal((p.types['简报'] ?? 0) + (p.types['通知'] ?? 0), p.docs);
 });
 
@@ -64,4 +65,18 @@ test('near-duplicate documents are clustered and down-weighted; distinct ones ar
   // A cluster of 6 keeps ceil(1 + ln 6) = 3 documents.
   assert.equal(w.duplicateDocuments, 3);
   assert.equal(w.texts.length, 5);
+});
+
+test('phrase-variant: a quoted near miss of a formulation the corpus quotes the same way', () => {
+  const model = learnModel(seeds(), { minCount: 2 });
+  const draft = (line: string) => ['关于学习贯彻会议精神的通知', '各单位：', line, '市委办公室', '2023年3月5日'].join('\n');
+  const pv = (line: string) => lintText(draft(line), { model }).filter((f) => f.rule === 'phrase-variant');
+  const hit = pv('　　要深刻领悟“两个确定”的决定性意义。');
+  assert.equal(hit.length, 1);
+  assert.match(hit[0].message, /“两个确定”.*“两个确立”（出现 \d+ 次）/);
+  assert.equal(hit[0].fix!.newText, '两个确立');
+  assert.deepEqual([hit[0].range.start.character, hit[0].range.end.character], [8, 12]);
+  assert.equal(pv('　　要深刻领悟“两个确立”的决定性意义。').length, 0);
+  assert.equal(pv('　　要深刻领悟两个确定的意义。').length, 0, 'only quoted spans are compared');
+  assert.equal(lintText(draft('　　要深刻领悟“两个确定”的决定性意义。')).filter((f) => f.rule === 'phrase-variant').length, 0, 'no model, no corpus rule');
 });

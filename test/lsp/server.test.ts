@@ -106,3 +106,17 @@ test('bad input never breaks the server: empty, 10 MB single line, binary bytes,
     assert.equal(await c.shutdown(), 0);
   }
 });
+
+test('with the shipped default model, “两个确定” gets phrase-variant naming 两个确立', async () => {
+  const c = new TestClient();
+  try {
+    await c.initialize();
+    const uri = 'file:///tmp/gongwen-test/variant.gw';
+    await c.open(uri, ['关于学习贯彻会议精神的通知', '各单位：', '　　要深刻领悟“两个确定”的决定性意义，增强“四个意识”。', '市委办公室', '2023年3月5日'].join('\n'));
+    const p = await c.diagnostics(uri, (x) => x.diagnostics.length > 0);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['phrase-variant', 2, 8]]);
+    assert.match(p.diagnostics[0].message, /两个确立/);
+  } finally {
+    await c.shutdown();
+  }
+});

@@ -7,6 +7,8 @@ import { addresseeFormat, dateFormat, docNumberFormat, titleFormat } from './rul
 import { headingLevel, headingMarker, headingSequence } from './rules/headings';
 import { bracketBalance, localPunctuation, mixedScript } from './rules/punctuation';
 import { attachmentFormat, closingFormula, missingElement } from './rules/elements';
+import { phraseVariant } from './rules/corpus';
+import type { CorpusModel } from './corpus/model';
 
 export type RuleFn = (doc: ParsedDocument, out: Finding[]) => void;
 
@@ -29,6 +31,8 @@ export const STRUCTURE_RULES: [RuleId[], RuleFn][] = [
 export interface LintOptions {
   /** Rules switched off (by id). */
   disabled?: ReadonlySet<RuleId>;
+  /** The corpus model for the corpus rules (phrase-variant …); without one they stay silent. */
+  model?: CorpusModel;
 }
 
 export function lintParsed(doc: ParsedDocument, options: LintOptions = {}): Finding[] {
@@ -37,6 +41,7 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions = {}): Find
     if (options.disabled && ids.every((id) => options.disabled!.has(id))) continue;
     fn(doc, out);
   }
+  if (!options.disabled?.has('phrase-variant')) phraseVariant(doc, options.model, out);
   const kept = options.disabled ? out.filter((f) => !options.disabled!.has(f.rule)) : out;
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return kept;

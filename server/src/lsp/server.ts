@@ -7,6 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Draft, foldingRanges, outline } from '../engine';
 import { toDiagnostic, toFolding, toSymbol } from './convert';
+import { loadDefaultModel } from '../corpus/defaultModel';
 
 interface OpenDocument {
   text: TextDocument;
@@ -28,12 +29,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     serverInfo: { name: 'gongwen', version: '0.1.0' },
   }));
 
+  let modelReported = false;
+  const model = () => {
+    const m = loadDefaultModel();
+    if (m.error && !modelReported) {
+      modelReported = true;
+      connection.console.warn(`${m.error}；语料相关的检查暂不可用`);
+    }
+    return m.model;
+  };
+
   const validate = (uri: string) => {
     const d = docs.get(uri);
     if (!d) return;
     d.pending = undefined;
     try {
-      const findings = d.draft.lint();
+      const findings = d.draft.lint({ model: model() });
       const p = d.draft.parsed;
       void connection.sendNotification(DOCUMENT_INFO_NOTIFICATION, { uri, type: p.type, subtype: p.subtype ?? null });
       void connection.sendDiagnostics({ uri, version: d.text.version, diagnostics: findings.map(toDiagnostic) });
