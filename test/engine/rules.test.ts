@@ -217,3 +217,14 @@ test('mixed-script: traditional characters in a simplified document, not in a tr
   // A traditional document is not "mixed".
   assert.equal(of(notice(['各單位要認真學習貫徹會議精神，確保各項工作落到實處。']), 'mixed-script').length, 0);
 });
+
+test('missing-section: a structured 方案 without 保障措施/工作要求; not for short or complete ones', () => {
+  const plan = (heads: string[]) => ['关于印发《安全生产专项整治工作方案》的通知', '各学校：', '现印发给你们，请认真执行。', '市教育局', '2023年3月5日', '安全生产专项整治工作方案', ...heads.map((h, i) => `${['一', '二', '三', '四', '五'][i]}、${h}`)].join('\n');
+  const ms = of(plan(['总体要求', '整治范围', '重点任务', '实施步骤']), 'missing-section');
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0].severity, 'information');
+  assert.match(ms[0].message, /保障措施或工作要求/);
+  assert.equal(ms[0].range.start.line, 5, 'reported on the attachment title');
+  assert.equal(of(plan(['总体要求', '重点任务', '实施步骤', '保障措施']), 'missing-section').length, 0);
+  assert.equal(of(plan(['总体要求', '重点任务']), 'missing-section').length, 0, 'too short to judge');
+});

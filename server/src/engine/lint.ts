@@ -8,6 +8,7 @@ import { headingLevel, headingMarker, headingSequence } from './rules/headings';
 import { bracketBalance, localPunctuation, mixedScript } from './rules/punctuation';
 import { attachmentFormat, closingFormula, missingElement } from './rules/elements';
 import { phraseVariant } from './rules/corpus';
+import { missingSection } from './rules/sections';
 import type { CorpusModel } from './corpus/model';
 
 export type RuleFn = (doc: ParsedDocument, out: Finding[]) => void;
@@ -42,6 +43,7 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions = {}): Find
     fn(doc, out);
   }
   if (!options.disabled?.has('phrase-variant')) phraseVariant(doc, options.model, out);
+  if (!options.disabled?.has('missing-section')) missingSection(doc, options.model, out);
   const kept = options.disabled ? out.filter((f) => !options.disabled!.has(f.rule)) : out;
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return kept;
