@@ -2,7 +2,10 @@
 //   gongwen lint [--format text|json] FILE…
 //   gongwen parse --format json FILE…
 //   gongwen lsp --stdio
-import { Draft, ELEMENT_LABELS, type Element, type Finding } from './engine';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Draft, ELEMENT_LABELS, learnModel, ModelError, parseModel, serializeModel, type CorpusModel, type Element, type Finding } from './engine';
+import { expandSourcesDetailed, ingest } from './corpus/ingest';
 import { readDraft, UnreadableFileError } from './fileio';
 import { loadDefaultModel } from './corpus/defaultModel';
 
@@ -11,7 +14,10 @@ const VERSION = '0.1.0';
 const USAGE = `用法：
   gongwen lint [--format text|json] 文件…     检查公文格式，输出问题列表
   gongwen parse [--format json|text] 文件…    输出识别出的文种和各要素
+  gongwen learn 路径… [-o 模型文件]           从文件夹、文件或通配符（.txt .md .gw .docx）学习语料模型
   gongwen lsp --stdio                         以标准输入输出运行语言服务器（供 Neovim、Emacs 等编辑器使用）
+
+lint 可加 --model 模型文件，使用 learn 生成的模型代替内置默认模型。
   gongwen --version | --help
 
 退出码：0 无错误；1 发现错误级别的问题；2 用法错误或文件无法读取。`;
@@ -21,14 +27,22 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-interface Parsed { format: 'text' | 'json'; files: string[] }
+interface Parsed { format: 'text' | 'json'; files: string[]; model?: string; output?: string }
 
-function parseArgs(args: string[], defaultFormat: 'text' | 'json'): Parsed {
+function parseArgs(args: string[], defaultFormat: 'text' | 'json', extra: ('model' | 'output')[] = []): Parsed {
   let format = defaultFormat;
   const files: string[] = [];
+  let model: string | undefined;
+  let output: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--format' || a === '-f') {
+    if (extra.includes('model') && a === '--model') {
+      model = args[++i];
+      if (!model) fail('--model 后面需要模型文件的路径');
+    } else if (extra.includes('output') && (a === '-o' || a === '--output')) {
+      output = args[++i];
+      if (!output) fail(`${a} 后面需要输出文件的路径`);
+    } else if (a === '--format' || a === '-f') {
       const v = args[++i];
       if (v !== 'text' && v !== 'json') fail(`--format 只能是 text 或 json，而不是 ${v === undefined ? '空' : `“${v}”`}`);
       format = v;
@@ -44,18 +58,30 @@ function parseArgs(args: string[], defaultFormat: 'text' | 'json'): Parsed {
     } else files.push(a);
   }
   if (files.length === 0) fail('没有指定要检查的文件');
-  return { format, files };
+  return { format, files, model, output };
 }
 
 function readInput(file: string): string {
-  if (file === '-') return require('node:fs').readFileSync(0, 'utf8');
+  if (file === '-') return readFileSync(0, 'utf8');
   return readDraft(file);
 }
 
 const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', information: '提示', hint: '提示' };
 
+function readModel(path: string): CorpusModel {
+  try {
+    const buf = readFileSync(path);
+    return parseModel((path.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8'));
+  } catch (e) {
+    const why = e instanceof ModelError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : String((e as Error).message ?? e);
+    process.stderr.write(`gongwen：无法使用模型 ${path}：${why}\n`);
+    process.exit(2);
+  }
+}
+
 function lint(args: string[]): number {
-  const { format, files } = parseArgs(args, 'text');
+  const { format, files, model: modelPath } = parseArgs(args, 'text', ['model']);
+  const model = modelPath ? readModel(modelPath) : loadDefaultModel().model;
   let exit = 0;
   const results: { file: string; type: string; diagnostics: unknown[] }[] = [];
   for (const file of files) {
@@ -69,7 +95,7 @@ function lint(args: string[]): number {
       continue;
     }
     const draft = new Draft(text);
-    const findings = draft.lint({ model: loadDefaultModel().model });
+    const findings = draft.lint({ model });
     if (exit === 0 && findings.some((f) => f.severity === 'error')) exit = 1;
     const type = draft.parsed.type;
     if (format === 'json') {
@@ -143,6 +169,42 @@ function parse(args: string[]): number {
   return exit;
 }
 
+async function learn(args: string[]): Promise<number> {
+  const { format, files: sources, output } = parseArgs(args, 'text', ['output']);
+  const out = output ?? 'gongwen-model.json';
+  const t0 = performance.now();
+  const expanded = await expandSourcesDetailed(sources);
+  for (const p of expanded.problems) process.stderr.write(`gongwen：${p.source}：${p.reason}\n`);
+  const tty = process.stderr.isTTY;
+  const result = await ingest(expanded.files, {
+    onProgress: (done, total) => {
+      if (tty) process.stderr.write(`\r读取语料 ${done}/${total}`);
+    },
+  });
+  if (tty) process.stderr.write('\n');
+  for (const s of result.skipped) process.stderr.write(`gongwen：跳过 ${s.path}：${s.reason}\n`);
+  if (result.documents.length === 0) {
+    process.stderr.write('gongwen：没有可学习的文件\n');
+    return 2;
+  }
+  const model = learnModel(result.documents.map((d) => ({ source: d.path, text: d.text })));
+  const json = serializeModel(model);
+  writeFileSync(out, out.endsWith('.gz') ? gzipSync(json) : json);
+  const seconds = (performance.now() - t0) / 1000;
+  const summary = {
+    output: out, documents: result.documents.length, skipped: result.skipped, problems: expanded.problems,
+    phrases: model.phrases.length, formulations: model.formulations.length, types: Object.fromEntries(Object.entries(model.types).map(([t, p]) => [t, p!.documents])),
+    duplicateDocuments: model.stats.duplicateDocuments, seconds: Math.round(seconds * 100) / 100,
+  };
+  if (format === 'json') process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+  else {
+    process.stdout.write(`已学习 ${summary.documents} 个文件（跳过 ${result.skipped.length} 个，近似重复 ${summary.duplicateDocuments} 个），用时 ${seconds.toFixed(1)} 秒\n`);
+    process.stdout.write(`短语 ${summary.phrases} 个，固定提法 ${summary.formulations} 条；文种：${Object.entries(summary.types).map(([t, n]) => `${t} ${n}`).join('，') || '无'}\n`);
+    process.stdout.write(`模型已写入 ${out}\n`);
+  }
+  return 0;
+}
+
 function main(argv: string[]): void {
   const [cmd, ...rest] = argv;
   switch (cmd) {
@@ -151,6 +213,12 @@ function main(argv: string[]): void {
       return;
     case 'parse':
       process.exitCode = parse(rest);
+      return;
+    case 'learn':
+      learn(rest).then((code) => (process.exitCode = code), (e) => {
+        process.stderr.write(`gongwen：学习失败：${(e as Error).stack ?? String(e)}\n`);
+        process.exitCode = 2;
+      });
       return;
     case 'lsp': {
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {

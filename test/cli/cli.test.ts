@@ -95,3 +95,26 @@ test('bad usage exits 2 with a message', () => {
   assert.match(run('--help').stdout, /gongwen lint/);
   assert.match(run('--version').stdout, /^gongwen \d+\.\d+\.\d+/);
 });
+
+test('learn: a folder of drafts → a model file that lint --model uses; bad sources and models exit 2', () => {
+  const corpus = mkdtempSync(join(tmpdir(), 'gongwen-corpus-'));
+  const para = (i: number) => `关于学习贯彻会议精神的通知\n各单位：\n　　第${i}次会议强调，要深刻领悟“两个确立”的决定性意义，增强“四个意识”，坚定“四个自信”，做到“两个维护”。\n市委办公室\n2023年3月${i}日`;
+  for (let i = 1; i <= 4; i++) writeFileSync(join(corpus, `doc${i}.txt`), para(i));
+  writeFileSync(join(corpus, 'empty.txt'), '');
+  const out = join(corpus, 'model.json.gz');
+  const r = run('learn', corpus, '-o', out, '--format', 'json');
+  assert.equal(r.status, 0, r.stderr);
+  const summary = JSON.parse(r.stdout);
+  assert.equal(summary.documents, 4);
+  assert.deepEqual(summary.skipped.map((s: any) => s.reason), ['文件为空']);
+  assert.match(r.stderr, /跳过 .*empty\.txt：文件为空/);
+  const draft = file('variant.gw', ['关于学习的通知', '各单位：', '　　要增强“四个意思”。', '市委办公室', '2023年3月5日'].join('\n'));
+  const lint = run('lint', '--format', 'json', '--model', out, draft);
+  const d = JSON.parse(lint.stdout)[0].diagnostics;
+  assert.deepEqual(d.map((x: any) => [x.rule, x.fix.newText]), [['phrase-variant', '四个意识']]);
+  assert.equal(run('learn', join(dir, 'does-not-exist')).status, 2);
+  const badModel = file('bad-model.json', '{"format":"something-else"}');
+  const bad = run('lint', '--model', badModel, draft);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /无法使用模型 .*不是公文语料模型文件/);
+});
