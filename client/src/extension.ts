@@ -1,6 +1,7 @@
 // The VS Code client: starts the language server (the bundled CLI in `lsp` mode), shows the
 // recognised document type in the status bar, and wires the commands. No analysis happens here.
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -28,6 +29,60 @@ function updateStatus(): void {
   statusItem.show();
 }
 
+/** Corpus paths from the setting, relative ones resolved against each workspace folder. */
+function corpusPaths(): string[] {
+  const raw = vscode.workspace.getConfiguration('gongwen').get<string[]>('corpus.paths', []);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return raw.flatMap((p) => (path.isAbsolute(p) || folders.length === 0 ? [p] : folders.map((f) => path.join(f.uri.fsPath, p))));
+}
+
+interface LearnResult {
+  documents: number;
+  skipped: { path: string; reason: string }[];
+  problems: { source: string; reason: string }[];
+  phrases: number;
+  formulations: number;
+  seconds: number;
+  fromCache: boolean;
+}
+
+async function learnCorpus(): Promise<void> {
+  if (!client) return;
+  const paths = corpusPaths();
+  if (paths.length === 0) {
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: true, canSelectMany: true, openLabel: '学习这些语料' });
+    if (!picked?.length) return;
+    // Saving the setting triggers learning (see onDidChangeConfiguration), so stop here.
+    await vscode.workspace.getConfiguration('gongwen').update('corpus.paths', picked.map((u) => u.fsPath), vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    return;
+  }
+  const c = client;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: '公文：从语料库学习', cancellable: true },
+    async (progress, token) => {
+      let last = 0;
+      const sub = c.onNotification('gongwen/learnProgress', (p: { done: number; total: number }) => {
+        const pct = (p.done / Math.max(1, p.total)) * 100;
+        progress.report({ message: `已读取 ${p.done}/${p.total} 个文件`, increment: pct - last });
+        last = pct;
+      });
+      try {
+        return await c.sendRequest<LearnResult>('gongwen/learn', { paths }, token);
+      } finally {
+        sub.dispose();
+      }
+    },
+  ).then((r) => r, (e: Error) => {
+    void vscode.window.showErrorMessage(`公文：学习语料失败：${e.message}`);
+    return undefined;
+  });
+  if (!result) return;
+  const skipped = result.skipped.length ? `，跳过 ${result.skipped.length} 个（${result.skipped.slice(0, 3).map((s) => `${path.basename(s.path)}：${s.reason}`).join('；')}${result.skipped.length > 3 ? '…' : ''}）` : '';
+  void vscode.window.showInformationMessage(result.fromCache
+    ? `公文：语料未变，已载入缓存的模型（${result.documents} 个文件，${result.phrases} 个短语）`
+    : `公文：已学习 ${result.documents} 个文件${skipped}，得到 ${result.phrases} 个短语、${result.formulations} 条固定提法，用时 ${result.seconds} 秒`);
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/gongwen.js');
   const serverOptions: ServerOptions = {
@@ -38,6 +93,11 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: servedLanguages().flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }, { language, scheme: 'vscode-remote' }]),
     diagnosticCollectionName: 'gongwen',
     outputChannelName: '公文语言服务器',
+    initializationOptions: {
+      corpusPaths: corpusPaths(),
+      useDefaultModel: vscode.workspace.getConfiguration('gongwen').get<boolean>('corpus.useDefaultModel', true),
+      cacheDir: context.globalStorageUri.fsPath,
+    },
   };
   client = new LanguageClient('gongwen', '公文语言服务器', serverOptions, clientOptions);
   await client.start();
@@ -73,6 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       await vscode.languages.setTextDocumentLanguage(editor.document, 'gongwen');
     }),
+    vscode.commands.registerCommand('gongwen.learnCorpus', learnCorpus),
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       await restartClient(context);
       void vscode.window.setStatusBarMessage('公文语言服务器已重启', 3000);
@@ -80,7 +141,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidCloseTextDocument((d) => docTypes.delete(d.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('gongwen.extraLanguages')) void restartClient(context);
+      if (e.affectsConfiguration('gongwen.extraLanguages') || e.affectsConfiguration('gongwen.corpus.useDefaultModel')) void restartClient(context);
+      else if (e.affectsConfiguration('gongwen.corpus.paths')) void learnCorpus();
     }),
   );
   await startClient(context);

@@ -120,3 +120,45 @@ test('with the shipped default model, “两个确定” gets phrase-variant nam
     await c.shutdown();
   }
 });
+
+test('gongwen/learn: learns a folder in a worker with progress, caches the model, and its formulations take effect', async () => {
+  const { mkdtempSync, writeFileSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const corpus = mkdtempSync(join(tmpdir(), 'gongwen-lsp-corpus-'));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'gongwen-lsp-cache-'));
+  for (let i = 1; i <= 3; i++) writeFileSync(join(corpus, `d${i}.txt`), `关于第${i}季度工作的通知\n各单位：\n　　第${i}季度要牢记“三个务必”，践行“四下基层”，各项工作第${i}次部署。\n市委办公室\n2023年${i}月5日`);
+  writeFileSync(join(corpus, 'bad.docx'), 'not a zip');
+  const c = new TestClient();
+  const progress: number[] = [];
+  c.conn.onNotification('gongwen/learnProgress', (p: { done: number }) => { progress.push(p.done); });
+  c.conn.onRequest('window/workDoneProgress/create', () => null);
+  c.conn.onNotification('$/progress', () => undefined);
+  try {
+    await c.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } }, initializationOptions: { cacheDir } });
+    await c.conn.sendNotification('initialized', {});
+    const uri = 'file:///tmp/gongwen-test/learned.gw';
+    const draft = ['关于学习的通知', '各单位：', '　　要牢记“三个务心”。', '市委办公室', '2023年3月5日'].join('\n');
+    await c.open(uri, draft);
+    await c.diagnostics(uri);
+    const r: any = await c.conn.sendRequest('gongwen/learn', { paths: [corpus] });
+    assert.equal(r.documents, 3);
+    assert.equal(r.skipped.length, 1);
+    assert.match(r.skipped[0].reason, /^无法解析的 \.docx/);
+    assert.equal(r.fromCache, false);
+    assert.deepEqual(progress.slice(-1), [4]);
+    assert.equal(readdirSync(cacheDir).filter((f) => f.endsWith('.json.gz')).length, 1);
+    const p = await c.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'phrase-variant'));
+    assert.match(p.diagnostics.find((d) => d.code === 'phrase-variant')!.message, /三个务必/);
+    // The same corpus again: loaded from the cache.
+    const again: any = await c.conn.sendRequest('gongwen/learn', { paths: [corpus] });
+    assert.equal(again.fromCache, true);
+    // A corrupt cache file is rebuilt, not trusted.
+    for (const f of readdirSync(cacheDir)) writeFileSync(join(cacheDir, f), 'garbage');
+    const rebuilt: any = await c.conn.sendRequest('gongwen/learn', { paths: [corpus] });
+    assert.equal(rebuilt.fromCache, false);
+    assert.equal(rebuilt.documents, 3);
+  } finally {
+    await c.shutdown();
+  }
+});

@@ -34,6 +34,8 @@ export interface LintOptions {
   disabled?: ReadonlySet<RuleId>;
   /** The corpus model for the corpus rules (phrase-variant …); without one they stay silent. */
   model?: CorpusModel;
+  /** Several models (the user's corpus and the default): corpus rules consult each. */
+  models?: CorpusModel[];
 }
 
 export function lintParsed(doc: ParsedDocument, options: LintOptions = {}): Finding[] {
@@ -42,8 +44,19 @@ export function lintParsed(doc: ParsedDocument, options: LintOptions = {}): Find
     if (options.disabled && ids.every((id) => options.disabled!.has(id))) continue;
     fn(doc, out);
   }
-  if (!options.disabled?.has('phrase-variant')) phraseVariant(doc, options.model, out);
-  if (!options.disabled?.has('missing-section')) missingSection(doc, options.model, out);
+  const models = options.models ?? (options.model ? [options.model] : []);
+  if (!options.disabled?.has('phrase-variant')) {
+    const before = out.length;
+    for (const m of models) phraseVariant(doc, m, out);
+    // Two models may report the same near miss: keep the first (the user's corpus comes first).
+    const seen = new Set<string>();
+    for (let i = before; i < out.length; i++) {
+      const k = `${out[i].range.start.line}:${out[i].range.start.character}`;
+      if (seen.has(k)) out.splice(i--, 1);
+      else seen.add(k);
+    }
+  }
+  if (!options.disabled?.has('missing-section')) missingSection(doc, models[0], out);
   const kept = options.disabled ? out.filter((f) => !options.disabled!.has(f.rule)) : out;
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return kept;

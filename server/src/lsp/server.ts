@@ -8,6 +8,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Draft, foldingRanges, outline } from '../engine';
 import { toDiagnostic, toFolding, toSymbol } from './convert';
 import { loadDefaultModel } from '../corpus/defaultModel';
+import { learnInWorker, type LearnSummary } from '../corpus/learn';
+import { corpusKey, readCachedModel, writeCachedModel } from '../corpus/modelCache';
+import { parseModel, type CorpusModel } from '../engine';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface OpenDocument {
   text: TextDocument;
@@ -16,18 +21,41 @@ interface OpenDocument {
 }
 
 export const DOCUMENT_INFO_NOTIFICATION = 'gongwen/documentInfo';
+export const LEARN_REQUEST = 'gongwen/learn';
+export const LEARN_PROGRESS_NOTIFICATION = 'gongwen/learnProgress';
+
+/** Sent by the client at initialize (initializationOptions). */
+export interface ServerSettings {
+  /** Folders, files or globs of the user's corpus. */
+  corpusPaths?: string[];
+  /** Keep the shipped default model besides the user's (true) or replace it (false). */
+  useDefaultModel?: boolean;
+  /** Where learned models are cached (the extension's global storage). */
+  cacheDir?: string;
+}
+
+export interface LearnResult extends LearnSummary {
+  phrases: number;
+  formulations: number;
+  fromCache: boolean;
+}
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const docs = new Map<string, OpenDocument>();
 
-  connection.onInitialize((): InitializeResult => ({
+  let settings: ServerSettings = {};
+  let userModel: CorpusModel | undefined;
+  connection.onInitialize((params): InitializeResult => {
+    settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
+    return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: '公文结构' },
       foldingRangeProvider: true,
     },
     serverInfo: { name: 'gongwen', version: '0.1.0' },
-  }));
+    };
+  });
 
   let modelReported = false;
   const model = () => {
@@ -39,12 +67,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return m.model;
   };
 
+  const activeModels = (): CorpusModel[] => {
+    const list: CorpusModel[] = [];
+    if (userModel) list.push(userModel);
+    if (!userModel || settings.useDefaultModel !== false) {
+      const m = model();
+      if (m) list.push(m);
+    }
+    return list;
+  };
+
   const validate = (uri: string) => {
     const d = docs.get(uri);
     if (!d) return;
     d.pending = undefined;
     try {
-      const findings = d.draft.lint({ model: model() });
+      const findings = d.draft.lint({ models: activeModels() });
       const p = d.draft.parsed;
       void connection.sendNotification(DOCUMENT_INFO_NOTIFICATION, { uri, type: p.type, subtype: p.subtype ?? null });
       void connection.sendDiagnostics({ uri, version: d.text.version, diagnostics: findings.map(toDiagnostic) });
@@ -96,6 +134,51 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
   connection.onDocumentSymbol(({ textDocument }) => fromParsed(textDocument.uri, '生成大纲', (d) => outline(d.draft.parsed).map(toSymbol)));
   connection.onFoldingRanges(({ textDocument }) => fromParsed(textDocument.uri, '计算折叠范围', (d) => foldingRanges(d.draft.parsed).map(toFolding)));
+
+  // Learning: `gongwen/learn` {paths?} learns the given (or configured) corpus in a worker thread,
+  // with work-done progress the client can cancel, caches the model, and re-checks open documents.
+  const learn = async (paths: string[], token?: { isCancellationRequested: boolean; onCancellationRequested(cb: () => void): unknown }): Promise<LearnResult> => {
+    const cacheDir = settings.cacheDir ?? join(tmpdir(), 'gongwen-cache');
+    const key = await corpusKey(paths);
+    const cached = readCachedModel(cacheDir, key);
+    if (cached.error) connection.console.warn(cached.error);
+    let result: LearnResult;
+    if (cached.model) {
+      userModel = cached.model;
+      result = { documents: cached.model.stats.documents, skipped: [], problems: [], seconds: 0, phrases: cached.model.phrases.length, formulations: cached.model.formulations.length, fromCache: true };
+    } else {
+      const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+      progress?.begin('公文：从语料库学习', 0, '正在读取语料文件…', true);
+      const job = learnInWorker(paths, (p) => {
+        progress?.report(Math.round((p.done / Math.max(1, p.total)) * 90), `已读取 ${p.done}/${p.total} 个文件`);
+        void connection.sendNotification(LEARN_PROGRESS_NOTIFICATION, p);
+      });
+      progress?.token.onCancellationRequested(() => job.cancel());
+      token?.onCancellationRequested(() => job.cancel());
+      try {
+        const { model: json, summary } = await job.result;
+        if (json) {
+          userModel = parseModel(json);
+          writeCachedModel(cacheDir, key, json);
+        }
+        result = { ...summary, phrases: userModel?.phrases.length ?? 0, formulations: userModel?.formulations.length ?? 0, fromCache: false };
+      } finally {
+        progress?.done();
+      }
+    }
+    for (const uri of docs.keys()) schedule(uri);
+    return result;
+  };
+  connection.onRequest(LEARN_REQUEST, async (params: { paths?: string[] } | undefined, token) => {
+    const paths = params?.paths ?? settings.corpusPaths ?? [];
+    if (paths.length === 0) throw new Error('没有指定语料：请在设置 gongwen.corpus.paths 中填写语料文件夹');
+    return learn(paths, token);
+  });
+  connection.onInitialized(() => {
+    if (settings.corpusPaths?.length) {
+      learn(settings.corpusPaths).catch((e: Error) => connection.console.error(`学习语料失败：${e.message}`));
+    }
+  });
 
   connection.onShutdown(() => {
     for (const d of docs.values()) if (d.pending) clearImmediate(d.pending);
