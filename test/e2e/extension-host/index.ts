@@ -129,7 +129,7 @@ export async function run(): Promise<void> {
 
     ['commands are registered', async () => {
       const all = await vscode.commands.getCommands(true);
-      for (const c of ['gongwen.checkAsGongwen', 'gongwen.restartServer']) assert.ok(all.includes(c), `command ${c} missing`);
+      for (const c of ['gongwen.checkAsGongwen', 'gongwen.restartServer', 'gongwen.learnCorpus']) assert.ok(all.includes(c), `command ${c} missing`);
     }],
 
     ['editing: renumbering 四、 to 三、 clears heading-sequence, restoring the text brings it back', async () => {
@@ -156,6 +156,30 @@ export async function run(): Promise<void> {
       assert.equal(before.length, 0, `plain text should not be checked by default: ${describeDiagnostics(before)}`);
       await vscode.commands.executeCommand('gongwen.checkAsGongwen');
       await waitForDiagnostics(plain.uri, hasCode('doc-number-format'), 'diagnostics on the plain-text file after gongwen.checkAsGongwen');
+    }],
+
+    ['gongwen.learnCorpus: learning a small folder runs to the end and a diagnostic changes', async () => {
+      const fs = require('node:fs') as typeof import('node:fs');
+      const os = require('node:os') as typeof import('node:os');
+      const path = require('node:path') as typeof import('node:path');
+      const corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwen-e2e-corpus-'));
+      for (let i = 1; i <= 3; i++) {
+        fs.writeFileSync(path.join(corpus, `d${i}.txt`), `关于第${i}季度工作的通知\n各单位：\n　　第${i}季度要牢记“三个务必”，践行“四下基层”。\n市委办公室\n2023年${i}月5日`);
+      }
+      const draft = await vscode.workspace.openTextDocument({ language: 'gongwen', content: ['关于学习的通知', '各单位：', '　　要牢记“三个务心”。', '市委办公室', '2023年3月5日'].join('\n') });
+      await vscode.window.showTextDocument(draft);
+      await sleep(1500);
+      const before = vscode.languages.getDiagnostics(draft.uri).filter((d) => codeOf(d) === 'phrase-variant');
+      assert.equal(before.length, 0, 'the default model does not know “三个务必”');
+      await vscode.workspace.getConfiguration('gongwen').update('corpus.paths', [corpus], vscode.ConfigurationTarget.Global);
+      try {
+        // The command resolves when its progress notification has finished.
+        await vscode.commands.executeCommand('gongwen.learnCorpus');
+        const ds = await waitForDiagnostics(draft.uri, hasCode('phrase-variant'), 'phrase-variant after learning the corpus');
+        assert.match(ds.find((d) => codeOf(d) === 'phrase-variant')!.message, /三个务必/);
+      } finally {
+        await vscode.workspace.getConfiguration('gongwen').update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
+      }
     }],
   ];
 
