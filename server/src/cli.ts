@@ -4,8 +4,8 @@
 //   gongwen lsp --stdio
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Draft, ELEMENT_LABELS, learnModel, ModelError, parseModel, serializeModel, type CorpusModel, type Element, type Finding } from './engine';
-import { expandSourcesDetailed, ingest } from './corpus/ingest';
+import { Draft, ELEMENT_LABELS, ModelError, parseModel, serializeModel, type CorpusModel, type Element, type Finding } from './engine';
+import { learnFromSources } from './corpus/learn';
 import { readDraft, UnreadableFileError } from './fileio';
 import { loadDefaultModel } from './corpus/defaultModel';
 
@@ -172,34 +172,25 @@ function parse(args: string[]): number {
 async function learn(args: string[]): Promise<number> {
   const { format, files: sources, output } = parseArgs(args, 'text', ['output']);
   const out = output ?? 'gongwen-model.json';
-  const t0 = performance.now();
-  const expanded = await expandSourcesDetailed(sources);
-  for (const p of expanded.problems) process.stderr.write(`gongwen：${p.source}：${p.reason}\n`);
   const tty = process.stderr.isTTY;
-  const result = await ingest(expanded.files, {
-    onProgress: (done, total) => {
-      if (tty) process.stderr.write(`\r读取语料 ${done}/${total}`);
-    },
+  const { model, summary } = await learnFromSources(sources, (p) => {
+    if (tty) process.stderr.write(`\r读取语料 ${p.done}/${p.total}`);
   });
   if (tty) process.stderr.write('\n');
-  for (const s of result.skipped) process.stderr.write(`gongwen：跳过 ${s.path}：${s.reason}\n`);
-  if (result.documents.length === 0) {
+  for (const p of summary.problems) process.stderr.write(`gongwen：${p.source}：${p.reason}\n`);
+  for (const s of summary.skipped) process.stderr.write(`gongwen：跳过 ${s.path}：${s.reason}\n`);
+  if (!model) {
     process.stderr.write('gongwen：没有可学习的文件\n');
     return 2;
   }
-  const model = learnModel(result.documents.map((d) => ({ source: d.path, text: d.text })));
   const json = serializeModel(model);
   writeFileSync(out, out.endsWith('.gz') ? gzipSync(json) : json);
-  const seconds = (performance.now() - t0) / 1000;
-  const summary = {
-    output: out, documents: result.documents.length, skipped: result.skipped, problems: expanded.problems,
-    phrases: model.phrases.length, formulations: model.formulations.length, types: Object.fromEntries(Object.entries(model.types).map(([t, p]) => [t, p!.documents])),
-    duplicateDocuments: model.stats.duplicateDocuments, seconds: Math.round(seconds * 100) / 100,
-  };
-  if (format === 'json') process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-  else {
-    process.stdout.write(`已学习 ${summary.documents} 个文件（跳过 ${result.skipped.length} 个，近似重复 ${summary.duplicateDocuments} 个），用时 ${seconds.toFixed(1)} 秒\n`);
-    process.stdout.write(`短语 ${summary.phrases} 个，固定提法 ${summary.formulations} 条；文种：${Object.entries(summary.types).map(([t, n]) => `${t} ${n}`).join('，') || '无'}\n`);
+  const types = Object.fromEntries(Object.entries(model.types).map(([t, p]) => [t, p!.documents]));
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ output: out, ...summary, phrases: model.phrases.length, formulations: model.formulations.length, types, duplicateDocuments: model.stats.duplicateDocuments }, null, 2) + '\n');
+  } else {
+    process.stdout.write(`已学习 ${summary.documents} 个文件（跳过 ${summary.skipped.length} 个，近似重复 ${model.stats.duplicateDocuments} 个），用时 ${summary.seconds.toFixed(1)} 秒\n`);
+    process.stdout.write(`短语 ${model.phrases.length} 个，固定提法 ${model.formulations.length} 条；文种：${Object.entries(types).map(([t, n]) => `${t} ${n}`).join('，') || '无'}\n`);
     process.stdout.write(`模型已写入 ${out}\n`);
   }
   return 0;
