@@ -57,14 +57,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
-  let modelReported = false;
-  const model = () => {
+  // The default model is loaded after the first diagnostics are out (reading and validating it takes
+  // tens of milliseconds), then every open document is re-checked with it.
+  let defaultModel: CorpusModel | undefined;
+  let defaultState: 'unloaded' | 'scheduled' | 'loaded' = 'unloaded';
+  const loadDefault = () => {
+    defaultState = 'loaded';
     const m = loadDefaultModel();
-    if (m.error && !modelReported) {
-      modelReported = true;
-      connection.console.warn(`${m.error}；语料相关的检查暂不可用`);
+    if (m.error) connection.console.warn(`${m.error}；语料相关的检查暂不可用`);
+    defaultModel = m.model;
+    if (defaultModel) for (const uri of docs.keys()) schedule(uri);
+  };
+  const model = () => {
+    if (defaultState === 'unloaded') {
+      defaultState = 'scheduled';
+      setTimeout(loadDefault, 0);
     }
-    return m.model;
+    return defaultModel;
   };
 
   const activeModels = (): CorpusModel[] => {
