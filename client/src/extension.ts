@@ -2,6 +2,7 @@
 // recognised document type in the status bar, and wires the commands. No analysis happens here.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import { renderReport, type CorpusReportData } from './report';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -83,6 +84,21 @@ async function learnCorpus(): Promise<void> {
     : `公文：已学习 ${result.documents} 个文件${skipped}，得到 ${result.phrases} 个短语、${result.formulations} 条固定提法，用时 ${result.seconds} 秒`);
 }
 
+let reportPanel: vscode.WebviewPanel | undefined;
+
+/** 公文：语料库报告 — returns the data it shows (used by the tests). */
+async function showCorpusReport(): Promise<CorpusReportData | undefined> {
+  if (!client) return undefined;
+  const data = await client.sendRequest<CorpusReportData>('gongwen/corpusReport');
+  if (!reportPanel) {
+    reportPanel = vscode.window.createWebviewPanel('gongwen.corpusReport', '语料库报告', vscode.ViewColumn.Beside, { enableScripts: false });
+    reportPanel.onDidDispose(() => (reportPanel = undefined));
+  }
+  reportPanel.webview.html = renderReport(data, reportPanel.webview.cspSource);
+  reportPanel.reveal(undefined, true);
+  return data;
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/gongwen.js');
   const serverOptions: ServerOptions = {
@@ -134,6 +150,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.languages.setTextDocumentLanguage(editor.document, 'gongwen');
     }),
     vscode.commands.registerCommand('gongwen.learnCorpus', learnCorpus),
+    vscode.commands.registerCommand('gongwen.corpusReport', showCorpusReport),
     vscode.commands.registerCommand('gongwen.restartServer', async () => {
       await restartClient(context);
       void vscode.window.setStatusBarMessage('公文语言服务器已重启', 3000);

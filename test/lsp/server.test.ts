@@ -150,6 +150,12 @@ test('gongwen/learn: learns a folder in a worker with progress, caches the model
     assert.equal(readdirSync(cacheDir).filter((f) => f.endsWith('.json.gz')).length, 1);
     const p = await c.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'phrase-variant'));
     assert.match(p.diagnostics.find((d) => d.code === 'phrase-variant')!.message, /三个务必/);
+    const report: any = await c.conn.sendRequest('gongwen/corpusReport');
+    assert.equal(report.source, 'user');
+    assert.equal(report.stats.documents, 3);
+    assert.deepEqual(report.types.map((t: any) => [t.type, t.documents]), [['通知', 3]]);
+    assert.ok(report.formulations.some((f: any) => f.text === '三个务必'));
+    assert.equal(report.skipped.length, 1);
     // The same corpus again: loaded from the cache.
     const again: any = await c.conn.sendRequest('gongwen/learn', { paths: [corpus] });
     assert.equal(again.fromCache, true);

@@ -23,6 +23,7 @@ interface OpenDocument {
 export const DOCUMENT_INFO_NOTIFICATION = 'gongwen/documentInfo';
 export const LEARN_REQUEST = 'gongwen/learn';
 export const LEARN_PROGRESS_NOTIFICATION = 'gongwen/learnProgress';
+export const CORPUS_REPORT_REQUEST = 'gongwen/corpusReport';
 
 /** Sent by the client at initialize (initializationOptions). */
 export interface ServerSettings {
@@ -45,6 +46,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   let settings: ServerSettings = {};
   let userModel: CorpusModel | undefined;
+  let lastSkipped: { path: string; reason: string }[] = [];
   connection.onInitialize((params): InitializeResult => {
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
     return {
@@ -171,6 +173,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           writeCachedModel(cacheDir, key, json);
         }
         result = { ...summary, phrases: userModel?.phrases.length ?? 0, formulations: userModel?.formulations.length ?? 0, fromCache: false };
+        lastSkipped = summary.skipped;
       } finally {
         progress?.done();
       }
@@ -183,6 +186,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (paths.length === 0) throw new Error('没有指定语料：请在设置 gongwen.corpus.paths 中填写语料文件夹');
     return learn(paths, token);
   });
+  // What the active model learned, for the report view (documents per type, phrases, structure, skipped files).
+  connection.onRequest(CORPUS_REPORT_REQUEST, (): unknown => {
+    const m = userModel ?? loadDefaultModel().model;
+    if (!m) return { source: 'none', types: [], phrases: [], formulations: [], skipped: lastSkipped };
+    return {
+      source: userModel ? 'user' : 'default',
+      createdAt: m.createdAt,
+      stats: m.stats,
+      types: Object.entries(m.types).map(([type, p]) => ({ type, documents: p!.documents, elements: p!.elements, sections: p!.sections })),
+      phrases: m.phrases.slice(0, 40).map((p) => ({ text: p.text, count: p.count, docs: p.docs })),
+      formulations: m.formulations.filter((f) => f.quoted).slice(0, 40).map((f) => ({ text: f.text, count: f.count })),
+      skipped: userModel ? lastSkipped : [],
+    };
+  });
+
   connection.onInitialized(() => {
     if (settings.corpusPaths?.length) {
       learn(settings.corpusPaths).catch((e: Error) => connection.console.error(`学习语料失败：${e.message}`));

@@ -129,7 +129,7 @@ export async function run(): Promise<void> {
 
     ['commands are registered', async () => {
       const all = await vscode.commands.getCommands(true);
-      for (const c of ['gongwen.checkAsGongwen', 'gongwen.restartServer', 'gongwen.learnCorpus']) assert.ok(all.includes(c), `command ${c} missing`);
+      for (const c of ['gongwen.checkAsGongwen', 'gongwen.restartServer', 'gongwen.learnCorpus', 'gongwen.corpusReport']) assert.ok(all.includes(c), `command ${c} missing`);
     }],
 
     ['editing: renumbering 四、 to 三、 clears heading-sequence, restoring the text brings it back', async () => {
@@ -177,6 +177,16 @@ export async function run(): Promise<void> {
         await vscode.commands.executeCommand('gongwen.learnCorpus');
         const ds = await waitForDiagnostics(draft.uri, hasCode('phrase-variant'), 'phrase-variant after learning the corpus');
         assert.match(ds.find((d) => codeOf(d) === 'phrase-variant')!.message, /三个务必/);
+        // 公文：语料库报告 shows what was learned, in a webview tab.
+        const report = await vscode.commands.executeCommand<{ source: string; types: { type: string; documents: number }[] }>('gongwen.corpusReport');
+        assert.equal(report.source, 'user');
+        assert.deepEqual(report.types.map((t) => [t.type, t.documents]), [['通知', 3]]);
+        let tabs: string[] = [];
+        for (let i = 0; i < 50 && !tabs.includes('语料库报告'); i++) {
+          await sleep(100); // the workbench adds the webview's tab asynchronously
+          tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+        }
+        assert.ok(tabs.includes('语料库报告'), `no report tab among ${JSON.stringify(tabs)}`);
       } finally {
         await vscode.workspace.getConfiguration('gongwen').update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
       }
