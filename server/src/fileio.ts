@@ -1,27 +1,19 @@
-// Reading drafts from disk for the CLI: decode UTF-8 (with or without BOM), UTF-16 with BOM, or
-// GB18030/GBK; refuse binary files with a clear reason instead of producing garbage.
+// Reading drafts from disk for the CLI: decoded like corpus files (UTF-8 with or without BOM, UTF-16,
+// GB18030/GBK, Big5); binary files are refused with a clear reason instead of producing garbage.
 
 import { readFileSync, statSync } from 'node:fs';
+import { decodeText } from './corpus/decode';
 
 export class UnreadableFileError extends Error {}
 
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/** Decoding is the corpus reader's (BOM, strict UTF-8, UTF-16 without BOM, GB18030/Big5); an empty file is an empty draft. */
 export function decodeBuffer(buf: Buffer): string {
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
-  const probe = buf.subarray(0, 8192);
-  if (probe.includes(0)) throw new UnreadableFileError('是二进制文件（含有 NUL 字节），不是文本');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(buf);
-    } catch {
-      throw new UnreadableFileError('既不是有效的 UTF-8，也不是有效的 GB18030/GBK 编码');
-    }
-  }
+  if (buf.length === 0) return '';
+  const r = decodeText(buf);
+  if (!r.ok) throw new UnreadableFileError(r.reason);
+  return r.text;
 }
 
 export function readDraft(path: string): string {

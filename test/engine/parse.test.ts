@@ -130,3 +130,10 @@ test('REQUEST_DRAFT is a 请示 with its 签发人 and 附注', () => {
   assert.equal(doc.notes.length, 1);
   assert.ok(doc.headElements.some((e) => e.kind === 'signer'));
 });
+
+test('a 会议通知 line "时间：…" is part of the body, not web chrome', () => {
+  const doc = parseText(['关于召开安全生产工作会议的通知', '各单位：', '　　一、会议时间', '时间：2023年3月10日上午9:00', '　　二、会议地点', '市政府三楼会议室', '市教育局', '2023年3月5日'].join('\n'));
+  assert.equal(doc.subtype, '会议');
+  assert.ok(!doc.boilerplate.has(3));
+  assert.match(doc.bodyElement!.text, /时间：2023年3月10日上午9:00/);
+});

@@ -91,15 +91,14 @@ export function detectHeading(content: string, contentStart: number): HeadingMar
     if (n === undefined || n <= 0) return undefined;
     const expected = standardMarker(level, n);
     const marker = m[0];
-    // A full-width ． after an Arabic number is the same mark typed in full width; accept it as standard.
-    const isStandard = standard;
+    // (A full-width ． after an Arabic number is the same mark typed in full width: MARKERS accept it as standard.)
     return {
       level,
       number: n,
       start: contentStart,
       end: contentStart + marker.length,
       marker,
-      expected: isStandard ? marker : expected,
+      expected: standard ? marker : expected,
       title: headingTitle(content.slice(marker.length)),
     };
   }

@@ -11,7 +11,20 @@ import { phraseVariant } from './rules/corpus';
 import { missingSection } from './rules/sections';
 import type { CorpusModel } from './corpus/model';
 
-export type RuleFn = (doc: ParsedDocument, out: Finding[]) => void;
+/** Corpus models in order of preference (the user's corpus first, then the default). */
+export type RuleFn = (doc: ParsedDocument, out: Finding[], models: readonly CorpusModel[]) => void;
+
+/** phrase-variant for each model; a near miss two models both report is kept once (the first). */
+function phraseVariantAll(doc: ParsedDocument, out: Finding[], models: readonly CorpusModel[]): void {
+  const before = out.length;
+  for (const m of models) phraseVariant(doc, m, out);
+  const seen = new Set<string>();
+  for (let i = before; i < out.length; i++) {
+    const k = `${out[i].range.start.line}:${out[i].range.start.character}`;
+    if (seen.has(k)) out.splice(i--, 1);
+    else seen.add(k);
+  }
+}
 
 export const STRUCTURE_RULES: [RuleId[], RuleFn][] = [
   [['doc-number-format'], docNumberFormat],
@@ -27,6 +40,8 @@ export const STRUCTURE_RULES: [RuleId[], RuleFn][] = [
   [['punctuation-halfwidth', 'duplicate-punctuation', 'pinyin-residue'], localPunctuation],
   [['mixed-script'], mixedScript],
   [['bracket-balance'], bracketBalance],
+  [['phrase-variant'], phraseVariantAll],
+  [['missing-section'], (doc, out, models) => missingSection(doc, models[0], out)],
 ];
 
 export interface LintOptions {
@@ -40,23 +55,11 @@ export interface LintOptions {
 
 export function lintParsed(doc: ParsedDocument, options: LintOptions = {}): Finding[] {
   const out: Finding[] = [];
+  const models = options.models ?? (options.model ? [options.model] : []);
   for (const [ids, fn] of STRUCTURE_RULES) {
     if (options.disabled && ids.every((id) => options.disabled!.has(id))) continue;
-    fn(doc, out);
+    fn(doc, out, models);
   }
-  const models = options.models ?? (options.model ? [options.model] : []);
-  if (!options.disabled?.has('phrase-variant')) {
-    const before = out.length;
-    for (const m of models) phraseVariant(doc, m, out);
-    // Two models may report the same near miss: keep the first (the user's corpus comes first).
-    const seen = new Set<string>();
-    for (let i = before; i < out.length; i++) {
-      const k = `${out[i].range.start.line}:${out[i].range.start.character}`;
-      if (seen.has(k)) out.splice(i--, 1);
-      else seen.add(k);
-    }
-  }
-  if (!options.disabled?.has('missing-section')) missingSection(doc, models[0], out);
   const kept = options.disabled ? out.filter((f) => !options.disabled!.has(f.rule)) : out;
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return kept;

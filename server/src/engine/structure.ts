@@ -6,6 +6,7 @@ import type { DocType, Element, ElementKind, NoticeSubtype, Range } from './type
 import type { HeadingMarker, LineInfo } from './line';
 import { parseDocNumber } from './docNumber';
 import { parseDate, TRAILING_DATE, type DateInfo } from './dates';
+import { isBoilerplateLine } from './corpus/normalize';
 
 export interface HeadingRef {
   line: number;
@@ -71,7 +72,6 @@ export interface ParsedDocument {
 const WENZHONG = '(?:决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|复函|函|纪要)';
 const TITLE_END = new RegExp(`${WENZHONG}$`);
 const CLOSING_OPENERS = /^(特此|此复|专此|以上|现予|现将|请|望|经|为|根据|按照)/;
-const BOILERPLATE = /^(首页\s*[>》＞]|当前位置|您的位置|您现在的位置|分享到|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号[:：]|【字体|来源[:：]|來源[:：]|时间[:：]|時間[:：]|发布时间|發布時間|发布日期|发布于|上传时间|上传人|访问人数|浏览次数|阅读次数|点击[数次:：]|作者[:：]|责任编辑|编辑[:：]|版权所有|Copyright|扫一扫|相关链接|附件下载)|ICP备|公网安备|(^|\s)(打印|分享|关闭)(\s|$)/i;
 const COPY_NUMBER = /^[0-9０-９]{6}$/;
 const SECRECY = /^(绝密|机密|秘密)(\s*★.*)?$/;
 const URGENCY = /^(特急|加急|特提|平急)$/;
@@ -138,7 +138,7 @@ export function parseStructure(lines: LineInfo[]): ParsedDocument {
   for (let i = 0; i < lines.length; i++) {
     const L = lines[i];
     if (L.blank) continue;
-    if (L.content.length < 80 && BOILERPLATE.test(L.content)) {
+    if (isBoilerplateLine(L.content)) {
       boilerplate.add(i);
       continue;
     }

@@ -38,7 +38,6 @@ export function dateFormat(doc: ParsedDocument, out: Finding[]): void {
   }
 }
 
-const ALLOWED_TITLE_PUNCT = /[《》〈〉“”‘’、（）()—·\-－]/;
 
 export function titleFormat(doc: ParsedDocument, out: Finding[]): void {
   const t = doc.title;
@@ -62,7 +61,7 @@ export function titleFormat(doc: ParsedDocument, out: Finding[]): void {
       const ch = line.text[i];
       if ('《“（(〈‘'.includes(ch)) depth++;
       else if ('》”）)〉’'.includes(ch)) depth = Math.max(0, depth - 1);
-      else if (depth === 0 && /[，,。；;：:！!？?]/.test(ch) && !ALLOWED_TITLE_PUNCT.test(ch)) {
+      else if (depth === 0 && /[，,。；;：:！!？?]/.test(ch)) {
         out.push(finding('title-format', lineSpan(ln, i, i + 1), `标题中一般不用标点“${ch}”，除书名号、引号、顿号、括号外应避免使用`));
       }
     }

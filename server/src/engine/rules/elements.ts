@@ -61,7 +61,6 @@ function signatureMergedAbove(doc: ParsedDocument): boolean {
 }
 
 const REQUEST = /(妥否|当否|是否妥当|是否可行|请批示|请审批|请批准|请予批准|请予审批|请审示|请核示|请审核|请审定|请予审定|请示如下|请予批复|请批复|请指示|请核准|请予核准|请予以批准|恳请批准|请予支持|请研究|请审阅)/;
-const REQUEST_GLOBAL = new RegExp(REQUEST.source, 'g');
 const STRONG_REQUEST = /(妥否|当否|请批示|请审批|请批准|请予批准)/;
 
 /** Body paragraphs of the main text, with quoted titles masked so 《…的请示》 citations do not count. */
@@ -94,7 +93,6 @@ export function closingFormula(doc: ParsedDocument, out: Finding[]): void {
         if (REQUEST.test(sentence)) {
           count++;
           if (count === 2) {
-            REQUEST_GLOBAL.lastIndex = 0;
             const idx = doc.lines[p.line].text.indexOf(sentence);
             const m = REQUEST.exec(sentence)!;
             const s = idx + (m.index ?? 0);
