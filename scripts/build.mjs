@@ -22,10 +22,5 @@ await build({
   define: { 'import.meta.url': '__gongwenImportMetaUrl' },
 });
 chmodSync('dist/gongwen.js', 0o755);
-await build({
-  ...common, entryPoints: ['server/src/corpus/learnWorker.ts'], outfile: 'dist/learn-worker.js',
-  banner: { js: "const __gongwenImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__gongwenImportMetaUrl' },
-});
 if (existsSync('server/assets/default-model.json.gz')) copyFileSync('server/assets/default-model.json.gz', 'dist/default-model.json.gz');
 console.log(`build done in ${Date.now() - t0} ms`);

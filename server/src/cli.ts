@@ -3,6 +3,7 @@
 //   gongwen parse --format json FILE…
 //   gongwen lsp --stdio
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Draft, ELEMENT_LABELS, ModelError, parseModel, serializeModel, type CorpusModel, type Element, type Finding } from './engine';
 import { learnFromSources } from './corpus/learn';
@@ -241,4 +242,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-main(process.argv.slice(2));
+// The same bundle serves as the learning worker thread (see corpus/learn.ts), so the package carries the engine once.
+if (isMainThread) main(process.argv.slice(2));
+else require('./corpus/learnWorker');

@@ -118,6 +118,7 @@ test('addressee-format: half-width colon; a 请示 to several organs', () => {
   const colon = of(notice(['正文。'], { addressee: '各区县教育局:' }), 'addressee-format');
   assert.equal(colon.length, 1);
   assert.equal(colon[0].fix!.newText, '：');
+  assert.equal(of(notice(['正文。'], { addressee: '各区县教育局:' }), 'punctuation-halfwidth').length, 0, 'the colon is reported once, by addressee-format');
   const multi = of(['关于拨付经费的请示', '市人民政府、市财政局：', '正文。妥否，请批示。', '市教育局', '2024年4月2日'].join('\n'), 'addressee-format');
   assert.equal(multi.length, 1);
   assert.match(multi[0].message, /一个主送机关/);

@@ -35,9 +35,9 @@ type WorkerMessage =
   | { type: 'done'; model?: string; summary: LearnSummary }
   | { type: 'error'; message: string };
 
-/** The bundled worker script beside the server bundle (dist/learn-worker.js). */
+/** The server bundle itself (dist/gongwen.js) runs as the worker; from compiled sources there is none. */
 export function workerScript(): string | undefined {
-  const p = join(__dirname, 'learn-worker.js');
+  const p = join(__dirname, 'gongwen.js');
   return existsSync(p) ? p : undefined;
 }
 

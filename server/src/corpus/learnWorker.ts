@@ -1,4 +1,4 @@
-// Worker-thread entry (bundled as dist/learn-worker.js): learns and posts progress and the model.
+// Worker-thread entry (run by dist/gongwen.js when started as a worker): learns and posts progress and the model.
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeModel } from '../engine';
 import { learnFromSources } from './learn';

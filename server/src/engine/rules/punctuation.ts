@@ -18,9 +18,13 @@ function skippedLines(doc: ParsedDocument): Set<number> {
 
 export function localPunctuation(doc: ParsedDocument, out: Finding[]): void {
   const skip = skippedLines(doc);
+  // The half-width colon ending the 主送机关 line is reported once, by addressee-format.
+  const a = doc.addressee;
+  const addresseeColon = a && doc.lines[a.range.start.line].content.endsWith(':') ? { line: a.range.start.line, at: doc.lines[a.range.start.line].end - 1 } : undefined;
   doc.lines.forEach((L, line) => {
     if (L.local.length === 0 || skip.has(line)) return;
     for (const f of L.local) {
+      if (addresseeColon && line === addresseeColon.line && f.start === addresseeColon.at && f.rule === 'punctuation-halfwidth') continue;
       const range = lineSpan(line, f.start, f.end);
       out.push(finding(f.rule, range, f.message, f.fixText !== undefined ? { range, newText: f.fixText } : undefined));
     }
